@@ -1,0 +1,118 @@
+/**
+ * Drizzle schema: the typed view of every table. The SQL that creates them lives in
+ * drizzle/ (generated from this file; `hits` is turned into a partitioned table by hand there).
+ * Every table that belongs to a show leads its primary and unique keys with show_id.
+ */
+import {
+  pgTable, bigint, text, timestamp, uuid, boolean, integer, customType, primaryKey, uniqueIndex, index, char,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+export const shows = pgTable('shows', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  slug: text('slug').notNull(),
+  title: text('title').notNull(),
+  feedUrl: text('feed_url'),
+  podcastGuid: text('podcast_guid'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('shows_slug_key').on(t.slug),
+  index('shows_podcast_guid_idx').on(t.podcastGuid),
+]);
+
+export const episodes = pgTable('episodes', {
+  showId: bigint('show_id', { mode: 'number' }).notNull().references(() => shows.id, { onDelete: 'cascade' }),
+  id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+  guid: text('guid').notNull(),
+  title: text('title').notNull(),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.showId, t.id] }),
+  uniqueIndex('episodes_show_guid_key').on(t.showId, t.guid),
+]);
+
+/** Every URL an episode's enclosure has ever had, by its normalized key (host + path, lower-case host). */
+export const episodeUrls = pgTable('episode_urls', {
+  showId: bigint('show_id', { mode: 'number' }).notNull().references(() => shows.id, { onDelete: 'cascade' }),
+  urlKey: text('url_key').notNull(),
+  episodeId: bigint('episode_id', { mode: 'number' }).notNull(),
+  url: text('url').notNull(),
+  host: text('host').notNull(),
+  firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.showId, t.urlKey] }),
+  index('episode_urls_url_key_idx').on(t.urlKey),
+]);
+
+/** Fully attributed hits. Partitioned by month on ts (see drizzle/0000). */
+export const hits = pgTable('hits', {
+  showId: bigint('show_id', { mode: 'number' }).notNull(),
+  ts: timestamp('ts', { withTimezone: true }).notNull(),
+  id: uuid('id').notNull(),
+  episodeId: bigint('episode_id', { mode: 'number' }).notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  source: text('source').notNull(),
+  method: text('method').notNull(),
+  target: text('target').notNull(),
+  rangeHeader: text('range_header'),
+  referer: text('referer'),
+  podcastGuid: text('podcast_guid'),
+  listenerHash: bytea('listener_hash'),
+  country: char('country', { length: 2 }).notNull(),
+  region: text('region').notNull(),
+  uaType: text('ua_type').notNull(),
+  app: text('app').notNull(),
+  device: text('device'),
+  deviceCategory: text('device_category'),
+  os: text('os'),
+  browser: text('browser'),
+  webPlayer: text('web_player'),
+  isBot: boolean('is_bot').notNull(),
+  status: integer('status'),
+  bytes: bigint('bytes', { mode: 'number' }),
+}, (t) => [
+  primaryKey({ columns: [t.showId, t.ts, t.id] }),
+  index('hits_show_episode_ts_idx').on(t.showId, t.episodeId, t.ts),
+  index('hits_received_at_idx').on(t.receivedAt),
+]);
+
+/** Hits not (yet) attributed to an episode: kept until a feed refresh attributes them. */
+export const pendingHits = pgTable('pending_hits', {
+  id: uuid('id').primaryKey(),
+  ts: timestamp('ts', { withTimezone: true }).notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  showId: bigint('show_id', { mode: 'number' }),
+  urlKey: text('url_key').notNull(),
+  source: text('source').notNull(),
+  method: text('method').notNull(),
+  target: text('target').notNull(),
+  rangeHeader: text('range_header'),
+  referer: text('referer'),
+  podcastGuid: text('podcast_guid'),
+  listenerHash: bytea('listener_hash'),
+  country: char('country', { length: 2 }).notNull(),
+  region: text('region').notNull(),
+  uaType: text('ua_type').notNull(),
+  app: text('app').notNull(),
+  device: text('device'),
+  deviceCategory: text('device_category'),
+  os: text('os'),
+  browser: text('browser'),
+  webPlayer: text('web_player'),
+  isBot: boolean('is_bot').notNull(),
+  status: integer('status'),
+  bytes: bigint('bytes', { mode: 'number' }),
+}, (t) => [
+  index('pending_hits_url_key_idx').on(t.urlKey),
+  index('pending_hits_ts_idx').on(t.ts),
+]);
+
+/** One random HMAC key per UTC month; key set to NULL when destroyed. */
+export const hashKeys = pgTable('hash_keys', {
+  month: text('month').primaryKey(),
+  key: bytea('key'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  destroyedAt: timestamp('destroyed_at', { withTimezone: true }),
+});

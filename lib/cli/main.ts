@@ -1,0 +1,53 @@
+import { loadConfig, ConfigError } from '../config/load-config';
+import { DataDirLockedError } from '../runtime/lock-data-dir';
+import { CliError } from './cli-error';
+import { runMigrate } from './run-migrate';
+
+type Command = { summary: string; usage: string; run: (args: string[]) => Promise<void> };
+
+const COMMANDS: Record<string, Command> = {
+  migrate: { summary: 'apply database migrations', usage: 'earshot migrate', run: runMigrate },
+};
+
+function help(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(16)}${c.summary}\n  ${''.padEnd(16)}usage: ${c.usage}`);
+  return [
+    'earshot — privacy-friendly podcast download analytics',
+    '',
+    'Usage: earshot <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Configuration comes from the environment (DATABASE_URL, EARSHOT_DATA_DIR, …); see README.md.',
+    '',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(help());
+    return 0;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) throw new CliError(`unknown command "${name}" (see earshot --help)`);
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`usage: ${cmd.usage}\n`);
+    return 0;
+  }
+  await cmd.run(args);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    const known = err instanceof CliError || err instanceof ConfigError || err instanceof DataDirLockedError;
+    const msg = (err as Error)?.message ?? String(err);
+    process.stderr.write(`earshot: ${msg.split('\n')[0]}\n`);
+    process.exit(known ? 2 : 1);
+  },
+);
+
+

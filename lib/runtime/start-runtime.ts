@@ -1,0 +1,119 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Config } from '../config/load-config';
+import { openDb, type Db } from '../../db/client';
+import { migrateDb } from '../../db/migrate';
+import { AttributionIndex } from '../tracker/attribution-index';
+import { HashKeyStore } from '../tracker/hash-key-store';
+import { HitWriter } from '../tracker/hit-writer';
+import { Spool } from '../tracker/spool';
+import { createTrackerHandler } from '../tracker/create-tracker-handler';
+import { createUaClassifier } from '../classify/create-ua-classifier';
+import { openGeoLookup, type GeoLookup } from '../classify/open-geo-lookup';
+import { lockDataDir } from './lock-data-dir';
+
+export type Runtime = {
+  config: Config;
+  db: Db;
+  index: AttributionIndex;
+  keys: HashKeyStore;
+  writer: HitWriter;
+  tracker: (req: IncomingMessage, res: ServerResponse) => void;
+  /** True once migrations have been applied in this process. */
+  ready: () => boolean;
+  close: () => Promise<void>;
+};
+
+export type RuntimeOptions = {
+  /** Use this database instead of opening the configured one (tests). */
+  db?: Db;
+  geo?: GeoLookup;
+  log?: (msg: string) => void;
+  role?: string;
+};
+
+const INDEX_REFRESH_MS = 15_000;
+const HOURLY_MS = 3_600_000;
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __earshotRuntime: Runtime | undefined;
+}
+
+/**
+ * Everything the server process runs besides Next: database, migrations, attribution index,
+ * month keys, the batched hit writer, the tracker handler and the periodic jobs. The tracker
+ * works before the database does: migrations and loads are retried in the background.
+ */
+export async function startRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const log = opts.log ?? ((m: string) => process.stderr.write(`earshot: ${m}\n`));
+  const release = !opts.db && !config.databaseUrl ? lockDataDir(config.dataDir, opts.role ?? 'server') : () => {};
+  const db = opts.db ?? (await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }));
+  const index = new AttributionIndex();
+  const keys = new HashKeyStore();
+  const spool = new Spool(config.dataDir);
+  const writer = new HitWriter({
+    db, index, keys, spool, log, batchRows: config.batchRows, batchMs: config.batchMs, queueMax: config.queueMax,
+  });
+  const [classifier, geo] = [createUaClassifier(), opts.geo ?? (await openGeoLookup(config.geoipDb))];
+  const selfHosts = new Set<string>();
+  try {
+    selfHosts.add(new URL(config.publicUrl).hostname.toLowerCase());
+  } catch {
+    /* validated by loadConfig */
+  }
+  const tracker = createTrackerHandler({
+    trustProxy: config.trustProxy,
+    allowedHosts: new Set(config.allowedHosts),
+    selfHosts,
+    index,
+    keys,
+    classifier,
+    geo,
+    record: (h) => writer.push(h),
+  });
+
+  let migrated = false;
+  let migrating: Promise<void> | null = null;
+  const prepare = () =>
+    (migrating ??= (async () => {
+      try {
+        if (!migrated) {
+          await migrateDb(db);
+          migrated = true;
+        }
+        await keys.load(db);
+        await index.refresh(db, true);
+        writer.start();
+      } catch (err) {
+        log(`database not ready (${(err as Error).message}); the tracker keeps answering and retries`);
+        setTimeout(() => void prepare(), 2000).unref();
+      } finally {
+        migrating = null;
+      }
+    })());
+  await prepare();
+
+  const timers = [
+    setInterval(() => migrated && void index.refresh(db).catch(() => {}), INDEX_REFRESH_MS),
+    setInterval(() => {
+      if (!migrated) return;
+      void keys.load(db).then(() => keys.destroyExpired(db, new Date(), config.keyGraceDays)).catch(() => {});
+    }, HOURLY_MS),
+  ];
+  for (const t of timers) t.unref();
+  if (migrated) await keys.destroyExpired(db, new Date(), config.keyGraceDays).catch(() => {});
+
+  const runtime: Runtime = {
+    config, db, index, keys, writer, tracker,
+    ready: () => migrated,
+    close: async () => {
+      for (const t of timers) clearInterval(t);
+      await writer.close();
+      if (!opts.db) await db.close().catch(() => {});
+      release();
+      if (globalThis.__earshotRuntime === runtime) globalThis.__earshotRuntime = undefined;
+    },
+  };
+  globalThis.__earshotRuntime = runtime;
+  return runtime;
+}
