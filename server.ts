@@ -3,7 +3,6 @@
  * before Next sees it; everything else goes to Next. `npm start` runs this file:
  * config → migrations → build the app if there is no build → serve.
  */
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -11,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, ConfigError } from './lib/config/load-config';
 import { startRuntime } from './lib/runtime/start-runtime';
 import { DataDirLockedError } from './lib/runtime/lock-data-dir';
-import { isTrackerPath } from './lib/tracker/parse-tracker-url';
+import { createHttpServer, type NextHandler } from './lib/runtime/create-http-server';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const log = (m: string) => process.stderr.write(`earshot: ${m}\n`);
@@ -30,25 +29,8 @@ async function main(): Promise<void> {
   ensureBuild();
   const rt = await startRuntime(config, { log });
 
-  let nextHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
-  const server = http.createServer((req, res) => {
-    if (isTrackerPath(req.url ?? '')) return rt.tracker(req, res);
-    if (!nextHandler) {
-      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '2' });
-      res.end('earshot is starting\n');
-      return;
-    }
-    nextHandler(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('internal error\n');
-    });
-  });
-  server.keepAliveTimeout = 5000;
-  server.on('clientError', (_err, socket) => {
-    // Malformed requests: answer 400 without logging anything about the client.
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
-  });
+  let nextHandler: NextHandler | null = null;
+  const server = createHttpServer(rt, () => nextHandler);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -63,10 +45,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: no new connections; writing queued hits`);
-    server.close();
+    const closed = new Promise<void>((r) => server.close(() => r()));
     server.closeIdleConnections();
-    await rt.close();
+    // Let requests in flight finish (their hits are queued as their 302 goes out), then cut the rest.
+    await Promise.race([closed, new Promise((r) => setTimeout(r, 2000))]);
     server.closeAllConnections();
+    await rt.close();
     log('stopped');
     process.exit(0);
   };
