@@ -56,7 +56,7 @@ export type Config = {
  * Reads and validates the environment. A bad variable throws ConfigError naming it.
  * Without DATABASE_URL, EARSHOT_SECRET is generated once and kept in the data dir.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const picked: Record<string, string> = {};
   for (const key of Object.keys(envSchema.shape)) {
     const v = env[key];

@@ -11,6 +11,9 @@ export type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) 
  */
 export function createHttpServer(rt: Runtime, getNext: () => NextHandler | null): http.Server {
   const server = http.createServer((req, res) => {
+    // Absolute-form request targets (`GET http://host/e/…`, as some proxies send) are judged by their path.
+    const abs = /^https?:\/\/[^/?#]*(\/[^]*)?$/i.exec(req.url ?? '');
+    if (abs) req.url = abs[1] ?? '/';
     if (isTrackerPath(req.url ?? '')) return rt.tracker(req, res);
     const next = getNext();
     if (!next) {

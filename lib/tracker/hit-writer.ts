@@ -99,7 +99,7 @@ export class HitWriter {
       this.lastError = null;
     } catch (err) {
       this.failures++;
-      this.retryAt = Date.now() + Math.min(30_000, 200 * 2 ** Math.min(this.failures, 8));
+      this.retryAt = Date.now() + Math.min(5_000, 200 * 2 ** Math.min(this.failures, 5));
       if (this.up) this.o.log?.(`database write failed, hits kept for retry: ${(err as Error).message}`);
       this.up = false;
       this.lastError = (err as Error).message;
@@ -112,16 +112,13 @@ export class HitWriter {
   }
 
   /**
-   * Stops the timer and writes everything still queued; what cannot be written within
-   * `timeoutMs` goes to the spool. After close, pushes go straight to the spool.
+   * Stops the timer and writes everything still queued; if the database does not take it,
+   * it goes to the spool (synced to disk) instead of waiting. After close, pushes go straight to the spool.
    */
-  async close(timeoutMs = 10_000): Promise<void> {
+  async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    const deadline = Date.now() + timeoutMs;
-    while (this.queue.length && Date.now() < deadline) {
-      await this.flush(true);
-      if (this.queue.length && !this.up) await new Promise((r) => setTimeout(r, Math.min(500, Math.max(0, deadline - Date.now()))));
-    }
+    if (this.running) await this.running;
+    while (this.queue.length && this.up) await this.flush(true);
     if (this.running) await this.running;
     this.closed = true;
     if (this.queue.length) {
