@@ -1,14 +1,14 @@
 /**
- * The one database seam: PGlite (embedded, EARSHOT_DATA_DIR) or pg (DATABASE_URL) behind
- * the same interface, so every query in the project runs unchanged on both.
+ * The one database seam: PGlite (embedded, EARSHOT_DATA_DIR; run in its own worker thread)
+ * or pg (DATABASE_URL) behind the same interface, so every query runs unchanged on both.
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { Worker } from 'node:worker_threads';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import pg from 'pg';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import * as schema from './schema';
+import { from as copyFromStream } from 'pg-copy-streams';
 
 export type Row = Record<string, unknown>;
 
@@ -21,9 +21,10 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'pg';
   /** Several statements, no parameters (DDL). */
   exec(text: string): Promise<void>;
+  /** `COPY <table> (…) FROM STDIN` with text-format data. */
+  copyFrom(copySql: string, data: string): Promise<void>;
+  /** Runs `fn` in one transaction; use the `tx` it is given for every query inside. */
   transaction<R>(fn: (tx: Queryable) => Promise<R>): Promise<R>;
-  /** Drizzle over the same connection, for typed queries. */
-  readonly orm: ReturnType<typeof drizzlePg<typeof schema>> | ReturnType<typeof drizzlePglite<typeof schema>>;
   close(): Promise<void>;
 }
 
@@ -31,7 +32,15 @@ export type OpenDbOptions =
   | { databaseUrl: string; poolSize?: number; connectTimeoutMs?: number }
   | { dataDir: string | null /* null = in memory */ };
 
-// Postgres returns int8 and numeric as strings by default; counts in this project fit in a double.
+/** A database error with the SQLSTATE code when there is one. */
+export class DbError extends Error {
+  override name = 'DbError';
+  constructor(message: string, readonly code?: string) {
+    super(message);
+  }
+}
+
+// Postgres returns int8 as a string by default; counts and ids in this project fit in a double.
 pg.types.setTypeParser(20, (v: string) => Number(v));
 
 /** Opens the database named by the options. */
@@ -41,22 +50,73 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
 }
 
 async function openPglite(dataDir: string | null): Promise<Db> {
-  let dir: string | undefined;
+  let dir: string | null = null;
   if (dataDir) {
     dir = path.join(dataDir, 'pgdata');
     fs.mkdirSync(dir, { recursive: true });
   }
-  const client = dir ? await PGlite.create(dir) : await PGlite.create();
-  const orm = drizzlePglite({ client, schema });
-  const q = (runner: { query: PGlite['query'] }): Queryable['query'] =>
-    async <T,>(text: string, params?: unknown[]) => (await runner.query<T>(text, params as unknown[] | undefined)).rows;
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dir } });
+  const waiting = new Map<number, { resolve: (rows: Row[]) => void; reject: (e: Error) => void }>();
+  let seq = 0;
+  let dead: Error | null = null;
+  await new Promise<void>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', () => resolve());
+  });
+  worker.on('message', (m: { id: number; rows?: Row[]; error?: { message: string; code?: string } }) => {
+    const w = waiting.get(m.id);
+    if (!w) return;
+    waiting.delete(m.id);
+    if (m.error) w.reject(new DbError(m.error.message, m.error.code));
+    else w.resolve(m.rows ?? []);
+  });
+  const fail = (err: Error) => {
+    dead = err;
+    for (const w of waiting.values()) w.reject(err);
+    waiting.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', () => fail(new DbError('the embedded database has stopped')));
+  const send = (msg: Record<string, unknown>) =>
+    new Promise<Row[]>((resolve, reject) => {
+      if (dead) return reject(dead);
+      const id = ++seq;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ ...msg, id });
+    });
+
+  // One connection: transactions take turns with everything else.
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T,>(fn: () => Promise<T>): Promise<T> => {
+    const p = chain.then(fn);
+    chain = p.catch(() => {});
+    return p;
+  };
+  const direct: Queryable = { query: async <T,>(text: string, params?: unknown[]) => (await send({ op: 'query', text, params })) as T[] };
+
   return {
     kind: 'pglite',
-    query: q(client),
-    exec: async (text) => { await client.exec(text); },
-    transaction: (fn) => client.transaction((tx) => fn({ query: q(tx) })),
-    orm,
-    close: () => client.close(),
+    query: (text, params) => serial(() => direct.query(text, params)),
+    exec: (text) => serial(async () => void (await send({ op: 'exec', text }))),
+    copyFrom: (copySql, data) =>
+      serial(async () => void (await send({ op: 'copy', text: copySql.replace(/FROM\s+STDIN/i, "FROM '/dev/blob'"), data }))),
+    transaction: (fn) =>
+      serial(async () => {
+        await direct.query('BEGIN');
+        try {
+          const r = await fn(direct);
+          await direct.query('COMMIT');
+          return r;
+        } catch (err) {
+          await direct.query('ROLLBACK').catch(() => {});
+          throw err;
+        }
+      }),
+    close: () =>
+      serial(async () => {
+        if (!dead) await send({ op: 'close' }).catch(() => {});
+        await worker.terminate();
+      }),
   };
 }
 
@@ -64,13 +124,20 @@ async function openPg(url: string, max: number, connectionTimeoutMillis: number)
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis });
   // An idle client losing its connection (database restarted) must not crash the process.
   pool.on('error', () => {});
-  const orm = drizzlePg({ client: pool, schema });
   const q = (runner: pg.Pool | pg.PoolClient): Queryable['query'] =>
     async <T,>(text: string, params?: unknown[]) => (await runner.query(text, params)).rows as T[];
   return {
     kind: 'pg',
     query: q(pool),
-    exec: async (text) => { await pool.query(text); },
+    exec: async (text) => void (await pool.query(text)),
+    copyFrom: async (copySql, data) => {
+      const c = await pool.connect();
+      try {
+        await pipeline(Readable.from([data]), c.query(copyFromStream(copySql)));
+      } finally {
+        c.release();
+      }
+    },
     transaction: async (fn) => {
       const c = await pool.connect();
       try {
@@ -85,7 +152,6 @@ async function openPg(url: string, max: number, connectionTimeoutMillis: number)
         c.release();
       }
     },
-    orm,
     close: () => pool.end(),
   };
 }

@@ -13,12 +13,12 @@ function faultyDb(inner: Db): Db & { down: boolean } {
   const wrapper = {
     down: false,
     kind: inner.kind,
-    orm: inner.orm,
     query: (text: string, params?: unknown[]) => {
       if (wrapper.down) return Promise.reject(new Error('connect ECONNREFUSED (simulated outage)'));
       return inner.query(text, params);
     },
     exec: (text: string) => (wrapper.down ? Promise.reject(new Error('connect ECONNREFUSED')) : inner.exec(text)),
+    copyFrom: (sql: string, data: string) => (wrapper.down ? Promise.reject(new Error('connect ECONNREFUSED')) : inner.copyFrom(sql, data)),
     transaction: inner.transaction.bind(inner),
     close: () => inner.close(),
   };
