@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { closedLoop, fixedRate, type LoadResult } from './load';
+import { closedLoop, fixedRate, hasWrk, wrkLoop, type LoadResult } from './load';
 import { openDb, type Db } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
 import { insertHitBatch } from '../../lib/tracker/insert-hit-batch';
@@ -25,6 +25,13 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 32;
+const WRK = hasWrk();
+const TICKS = 100; // USER_HZ: /proc/<pid>/stat counts CPU in 1/100 s
+/** CPU seconds (user + system) a process has used so far. */
+function cpuOf(pid: number): number {
+  const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(f[11]) + Number(f[12])) / TICKS;
+}
 const out: string[] = [];
 const say = (line = '') => {
   out.push(line);
@@ -64,8 +71,15 @@ async function trackerRun(label: string, env: Record<string, string>, open: () =
   const bf = await fixedRate(bare.port, 1000, SECONDS);
   const ef = await fixedRate(ear.port, 1000, SECONDS);
   await settle();
-  const b = await closedLoop(bare.port, CONNECTIONS, SECONDS);
-  const e = await closedLoop(ear.port, CONNECTIONS, SECONDS);
+  const max = (port: number) => (WRK ? Promise.resolve(wrkLoop(port, CONNECTIONS, SECONDS)) : closedLoop(port, CONNECTIONS, SECONDS));
+  const cpu0 = [cpuOf(bare.proc.pid!), cpuOf(ear.proc.pid!)];
+  const b = await max(bare.port);
+  const cpu1 = [cpuOf(bare.proc.pid!), cpuOf(ear.proc.pid!)];
+  const e = await max(ear.port);
+  const cpu2 = [cpuOf(bare.proc.pid!), cpuOf(ear.proc.pid!)];
+  // Server CPU (all threads) per answered request during its own max-throughput phase.
+  const usBare = ((cpu1[0]! - cpu0[0]!) / b.requests) * 1e6;
+  const usEar = ((cpu2[1]! - cpu1[1]!) / e.requests) * 1e6;
   await stop(bare.proc);
   await stop(ear.proc);
   const db = await open();
@@ -74,14 +88,17 @@ async function trackerRun(label: string, env: Record<string, string>, open: () =
   const answered = warm.ok302 + e.ok302 + ef.ok302;
   say(`### Redirects — earshot on ${label}`);
   say();
-  say(`| server | max throughput (${CONNECTIONS} keep-alive connections, ${SECONDS} s) | at a fixed 1,000 req/s |`);
+  say(`| server | max throughput (${CONNECTIONS} keep-alive connections, ${SECONDS} s) | at a fixed 1,000 req/s (${SECONDS} s) |`);
   say('|---|---|---|');
   say(`| bare node:http 302 | ${fmt(b)} | p50 ${bf.p50.toFixed(2)} ms, p99 ${bf.p99.toFixed(2)} ms |`);
   say(`| earshot tracker (hits recorded) | ${fmt(e)} | p50 ${ef.p50.toFixed(2)} ms, p99 ${ef.p99.toFixed(2)} ms |`);
   say();
   say(`- ratio earshot / bare: **${(e.rps / b.rps).toFixed(2)}×** (target ≥ 0.6×)`);
+  say(`- server CPU per request (all threads of the server process; the database server not included): bare ${usBare.toFixed(0)} µs, earshot ${usEar.toFixed(0)} µs`);
   say(`- p99 at 1,000 req/s: **${ef.p99.toFixed(2)} ms** (target ≤ 5 ms)`);
-  say(`- lost hits: answered 302 ${answered}, stored ${Number(row!.n)} → **${answered - Number(row!.n)} lost** (target 0)`);
+  const stored = Number(row!.n);
+  // wrk stops with requests in flight: the server answered and stored them, wrk did not count them.
+  say(`- lost hits: answered 302 (counted by the clients) ${answered}, stored ${stored} → **${Math.max(0, answered - stored)} lost** (target 0)${stored > answered ? `; ${stored - answered} requests were in flight when wrk stopped` : ''}`);
   say();
 }
 
@@ -118,7 +135,7 @@ async function main() {
   say(`# earshot benchmark`);
   say();
   say(`Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}.`);
-  say('Load generator: Node http keep-alive clients in the benchmark process; servers in their own processes.');
+  say(`Load generator: ${WRK ? 'wrk (1 thread) for maximum throughput' : 'Node http keep-alive clients (install wrk for a lighter generator)'}; Node http clients for the fixed 1,000 req/s. Servers in their own processes; everything shares the machine's cores.`);
   say();
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-'));
