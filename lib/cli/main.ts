@@ -2,11 +2,21 @@ import { loadConfig, ConfigError } from '../config/load-config';
 import { DataDirLockedError } from '../runtime/lock-data-dir';
 import { CliError } from './cli-error';
 import { runMigrate } from './run-migrate';
+import { runAddShow } from './run-add-show';
+import { runRefreshFeeds } from './run-refresh-feeds';
+import { runShows } from './run-shows';
 
 type Command = { summary: string; usage: string; run: (args: string[]) => Promise<void> };
 
 const COMMANDS: Record<string, Command> = {
   migrate: { summary: 'apply database migrations', usage: 'earshot migrate', run: runMigrate },
+  'add-show': {
+    summary: 'register a show from its RSS feed (URL or file), import its episodes, print the prefix to use',
+    usage: 'earshot add-show <feed-url-or-file> [--slug <slug>]',
+    run: runAddShow,
+  },
+  'refresh-feeds': { summary: 're-read feeds, add episodes, attribute pending hits', usage: 'earshot refresh-feeds [--show <slug>]', run: runRefreshFeeds },
+  shows: { summary: 'list the registered shows', usage: 'earshot shows', run: runShows },
 };
 
 function help(): string {

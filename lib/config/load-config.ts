@@ -34,6 +34,8 @@ const envSchema = z.object({
   EARSHOT_BATCH_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   EARSHOT_QUEUE_MAX: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
   EARSHOT_KEY_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  EARSHOT_FEED_REFRESH_MINUTES: z.coerce.number().int().min(0, 'must be 0 (off) or more').max(10_080).default(30),
+  EARSHOT_ALLOW_PRIVATE_FEEDS: z.enum(['0', '1', 'true', 'false'], { error: 'must be 0 or 1' }).default('0').transform((v) => v === '1' || v === 'true'),
 });
 
 export type Config = {
@@ -50,6 +52,10 @@ export type Config = {
   batchMs: number;
   queueMax: number;
   keyGraceDays: number;
+  feedRefreshMinutes: number;
+  allowPrivateFeeds: boolean;
+  /** Host names of this tracker (from EARSHOT_PUBLIC_URL): `/e/` chains through them are unwrapped. */
+  selfHosts: ReadonlySet<string>;
 };
 
 /**
@@ -77,11 +83,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const dataDir = path.resolve(e.EARSHOT_DATA_DIR);
   const port = e.PORT;
+  const publicUrl = (e.EARSHOT_PUBLIC_URL ?? `http://${e.HOST}:${port}`).replace(/\/+$/, '');
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir,
     secret: e.EARSHOT_SECRET ?? readOrCreateSecret(dataDir),
-    publicUrl: (e.EARSHOT_PUBLIC_URL ?? `http://${e.HOST}:${port}`).replace(/\/+$/, ''),
+    publicUrl,
     trustProxy: e.EARSHOT_TRUST_PROXY,
     allowedHosts: e.EARSHOT_ALLOWED_HOSTS,
     geoipDb: e.GEOIP_DB,
@@ -91,6 +98,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     batchMs: e.EARSHOT_BATCH_MS,
     queueMax: e.EARSHOT_QUEUE_MAX,
     keyGraceDays: e.EARSHOT_KEY_GRACE_DAYS,
+    feedRefreshMinutes: e.EARSHOT_FEED_REFRESH_MINUTES,
+    allowPrivateFeeds: e.EARSHOT_ALLOW_PRIVATE_FEEDS,
+    selfHosts: new Set([new URL(publicUrl).hostname.toLowerCase()]),
   };
 }
 

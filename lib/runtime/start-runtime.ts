@@ -10,6 +10,7 @@ import { createTrackerHandler } from '../tracker/create-tracker-handler';
 import { createUaClassifier } from '../classify/create-ua-classifier';
 import { openGeoLookup, type GeoLookup } from '../classify/open-geo-lookup';
 import { lockDataDir } from './lock-data-dir';
+import { refreshFeeds } from '../feeds/refresh-feeds';
 
 export type Runtime = {
   config: Config;
@@ -55,16 +56,10 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     db, index, keys, spool, log, batchRows: config.batchRows, batchMs: config.batchMs, queueMax: config.queueMax,
   });
   const [classifier, geo] = [createUaClassifier(), opts.geo ?? (await openGeoLookup(config.geoipDb))];
-  const selfHosts = new Set<string>();
-  try {
-    selfHosts.add(new URL(config.publicUrl).hostname.toLowerCase());
-  } catch {
-    /* validated by loadConfig */
-  }
   const tracker = createTrackerHandler({
     trustProxy: config.trustProxy,
     allowedHosts: new Set(config.allowedHosts),
-    selfHosts,
+    selfHosts: config.selfHosts,
     index,
     keys,
     classifier,
@@ -93,13 +88,29 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     })());
   await prepare();
 
-  const timers = [
+  const timers: NodeJS.Timeout[] = [
     setInterval(() => migrated && void index.refresh(db).catch(() => {}), INDEX_REFRESH_MS),
     setInterval(() => {
       if (!migrated) return;
       void keys.load(db).then(() => keys.destroyExpired(db, new Date(), config.keyGraceDays)).catch(() => {});
     }, HOURLY_MS),
   ];
+  if (config.feedRefreshMinutes > 0) {
+    let refreshing = false;
+    const refresh = async () => {
+      if (!migrated || refreshing) return;
+      refreshing = true;
+      try {
+        const r = await refreshFeeds(db, index, { allowPrivate: config.allowPrivateFeeds, selfHosts: config.selfHosts });
+        if (r.failed.length) log(`feed refresh: ${r.failed.length} of ${r.shows} feeds failed (${r.failed.map((f) => f.slug).join(', ')})`);
+      } catch (err) {
+        log(`feed refresh failed: ${(err as Error).message}`);
+      } finally {
+        refreshing = false;
+      }
+    };
+    timers.push(setTimeout(() => void refresh(), 30_000), setInterval(() => void refresh(), config.feedRefreshMinutes * 60_000));
+  }
   for (const t of timers) t.unref();
   if (migrated) await keys.destroyExpired(db, new Date(), config.keyGraceDays).catch(() => {});
 
