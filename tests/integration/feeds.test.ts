@@ -63,6 +63,27 @@ describe.each(backends())('shows, feeds and attribution on %s', (backend) => {
     expect(await countRows(t.db, 'pending_hits')).toBe(0);
   });
 
+  it('registers a real-world-shaped feed (relative, http, chained and already-prefixed enclosures) and attributes them', async () => {
+    const src = await loadFeedSource(path.join(import.meta.dirname, '..', 'fixtures', 'feeds', 'odd.xml'));
+    // A file has no URL of its own here: relative enclosures cannot resolve and are skipped.
+    const added = await addShow(t.db, src, { selfHosts: s.config.selfHosts });
+    expect(added).toMatchObject({ slug: 'odd-amp-ends-a-b-show-b', episodes: 5 });
+    await s.rt.index.refresh(t.db, true);
+    for (const target of [
+      'cdn.odd.example/ep2.m4a?token=abc',
+      'http://cdn.odd.example/ep2.m4a',
+      'cdn.odd.example/ep3.mp3',
+      'dts.podtrac.com/redirect.mp3/chrt.fm/track/ABC/cdn.odd.example/ep3.mp3',
+      'stats.example.com/e/cdn.odd.example/ep4.mp3',
+      'cdn.odd.example/ep4.mp3',
+    ]) expect(await hit(target), target).toBe(302);
+    await s.rt.writer.flush(true);
+    expect((await episodeOfLastHits(6)).sort()).toEqual([
+      'Already through earshot', 'Already through earshot', 'Plain http enclosure', 'Plain http enclosure',
+      'Through Podtrac and Chartable', 'Through Podtrac and Chartable',
+    ]);
+  });
+
   it('attributes hits that arrived before the feed once the show is added', async () => {
     // A host the tracker does not know yet and no media extension: allowed only once registered…
     expect(await hit('late.example/files/l1')).toBe(403);
