@@ -4,7 +4,7 @@
  * Every table that belongs to a show leads its primary and unique keys with show_id.
  */
 import {
-  pgTable, bigint, text, timestamp, uuid, boolean, integer, customType, primaryKey, uniqueIndex, index, char,
+  pgTable, bigint, text, timestamp, uuid, boolean, integer, customType, primaryKey, uniqueIndex, index, char, date,
 } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
@@ -121,4 +121,57 @@ export const hashKeys = pgTable('hash_keys', {
   key: bytea('key'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   destroyedAt: timestamp('destroyed_at', { withTimezone: true }),
+});
+
+/**
+ * Counted downloads (SPEC §3): one row per (episode, listener hash, UTC day), bots apart.
+ * The finest rollup of `hits`: listeners are counted from it, reports never read raw hits.
+ */
+export const downloads = pgTable('downloads', {
+  showId: bigint('show_id', { mode: 'number' }).notNull(),
+  episodeId: bigint('episode_id', { mode: 'number' }).notNull(),
+  day: date('day', { mode: 'string' }).notNull(),
+  listenerHash: bytea('listener_hash').notNull(),
+  isBot: boolean('is_bot').notNull(),
+  ts: timestamp('ts', { withTimezone: true }).notNull(),
+  app: text('app').notNull(),
+  country: char('country', { length: 2 }).notNull(),
+  region: text('region').notNull(),
+  device: text('device').notNull(),
+  os: text('os').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.showId, t.episodeId, t.day, t.listenerHash, t.isBot] }),
+  index('downloads_show_day_idx').on(t.showId, t.day),
+]);
+
+/** Downloads per show × episode × UTC day. */
+export const rollupEpisodeDay = pgTable('rollup_episode_day', {
+  showId: bigint('show_id', { mode: 'number' }).notNull(),
+  episodeId: bigint('episode_id', { mode: 'number' }).notNull(),
+  day: date('day', { mode: 'string' }).notNull(),
+  downloads: integer('downloads').notNull().default(0),
+  botDownloads: integer('bot_downloads').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.showId, t.episodeId, t.day] })]);
+
+/** Downloads per show × UTC day × dimension value (app, device, os, country, region). */
+export const rollupDimensionDay = pgTable('rollup_dimension_day', {
+  showId: bigint('show_id', { mode: 'number' }).notNull(),
+  day: date('day', { mode: 'string' }).notNull(),
+  dimension: text('dimension').notNull(),
+  value: text('value').notNull(),
+  downloads: integer('downloads').notNull().default(0),
+  botDownloads: integer('bot_downloads').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.showId, t.day, t.dimension, t.value] })]);
+
+/** Every recorded request per show × UTC day (bots and HEAD included): the API's `hits`. */
+export const rollupHitsDay = pgTable('rollup_hits_day', {
+  showId: bigint('show_id', { mode: 'number' }).notNull(),
+  day: date('day', { mode: 'string' }).notNull(),
+  hits: integer('hits').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.showId, t.day] })]);
+
+/** Watermarks of incremental jobs (the counter: hits received up to this time are counted). */
+export const jobState = pgTable('job_state', {
+  job: text('job').primaryKey(),
+  watermark: timestamp('watermark', { withTimezone: true }).notNull(),
 });

@@ -25,6 +25,7 @@ const UAP_DEVICE_CATEGORY: Record<string, string> = {
   mobile: 'mobile', tablet: 'tablet', smarttv: 'smart_tv', wearable: 'watch', console: 'console', embedded: 'embedded', xr: 'xr',
 };
 const DESKTOP_OS = /^(Windows|Mac OS|macOS|Linux|Ubuntu|Debian|Fedora|Chromium OS|Chrome OS|FreeBSD)/;
+const OS_OF_DEVICE: Array<[RegExp, string]> = [[/^Apple (iPhone|iPad|iPod|HomePod)/, 'iOS'], [/^Apple Watch/, 'watchOS'], [/^Apple TV/, 'tvOS'], [/^Apple Mac/, 'macOS'], [/^Android/, 'Android']];
 const CACHE_MAX = 10_000;
 const CACHEABLE_LENGTH = 512;
 
@@ -92,10 +93,12 @@ export function createUaClassifier(): UaClassifier {
         deviceCategory = 'computer';
       }
     }
+    // OPAWG devices name the platform where ua-parser-js cannot (e.g. `Overcast/3.0 (…; iOS podcast app)`).
+    const os2 = os ?? (device ? (OS_OF_DEVICE.find(([re]) => re.test(device!))?.[1] ?? null) : null);
     let app = 'Unknown';
     if (name && (uaType === 'app' || uaType === 'library' || uaType === 'bot')) app = name;
     else if (uaType === 'browser') app = `Browser: ${browser ?? name ?? 'Unknown'}`;
-    return { uaType, name, isBot, app, device, deviceCategory, os, browser };
+    return { uaType, name, isBot, app, device, deviceCategory, os: os2, browser };
   }
 
   return {

@@ -5,6 +5,7 @@ import { runMigrate } from './run-migrate';
 import { runAddShow } from './run-add-show';
 import { runRefreshFeeds } from './run-refresh-feeds';
 import { runShows } from './run-shows';
+import { runReport } from './run-report';
 
 type Command = { summary: string; usage: string; run: (args: string[]) => Promise<void> };
 
@@ -17,6 +18,11 @@ const COMMANDS: Record<string, Command> = {
   },
   'refresh-feeds': { summary: 're-read feeds, add episodes, attribute pending hits', usage: 'earshot refresh-feeds [--show <slug>]', run: runRefreshFeeds },
   shows: { summary: 'list the registered shows', usage: 'earshot shows', run: runShows },
+  report: {
+    summary: 'the monthly CSV of a show (counts new hits first)',
+    usage: 'earshot report --show <slug> --month YYYY-MM [--by episode|day|app|country|region|device|os] [--include-bots] [--out <file>]',
+    run: runReport,
+  },
 };
 
 function help(): string {

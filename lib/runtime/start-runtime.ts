@@ -11,6 +11,7 @@ import { createUaClassifier } from '../classify/create-ua-classifier';
 import { openGeoLookup, type GeoLookup } from '../classify/open-geo-lookup';
 import { lockDataDir } from './lock-data-dir';
 import { refreshFeeds } from '../feeds/refresh-feeds';
+import { countDownloads } from '../counting/count-downloads';
 
 export type Runtime = {
   config: Config;
@@ -34,6 +35,7 @@ export type RuntimeOptions = {
 
 const INDEX_REFRESH_MS = 15_000;
 const HOURLY_MS = 3_600_000;
+const COUNT_EVERY_MS = 5_000;
 
 declare global {
   // eslint-disable-next-line no-var
@@ -88,12 +90,31 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     })());
   await prepare();
 
+  let counting = false;
+  let countedUpTo: Date | undefined;
+  const count = async () => {
+    if (!migrated || counting) return;
+    counting = true;
+    try {
+      countedUpTo = new Date((await countDownloads(db)).watermark);
+    } catch (err) {
+      log(`counting failed, will retry: ${(err as Error).message}`);
+    } finally {
+      counting = false;
+    }
+  };
+  const destroyKeys = async () => {
+    if (!countedUpTo) await count();
+    if (!countedUpTo) return; // never destroy a key before its month is counted
+    await keys.destroyExpired(db, new Date(), config.keyGraceDays, countedUpTo);
+  };
   const timers: NodeJS.Timeout[] = [
     setInterval(() => migrated && void index.refresh(db).catch(() => {}), INDEX_REFRESH_MS),
     setInterval(() => {
       if (!migrated) return;
-      void keys.load(db).then(() => keys.destroyExpired(db, new Date(), config.keyGraceDays)).catch(() => {});
+      void keys.load(db).then(() => destroyKeys()).catch(() => {});
     }, HOURLY_MS),
+    setInterval(() => void count(), COUNT_EVERY_MS),
   ];
   if (config.feedRefreshMinutes > 0) {
     let refreshing = false;
@@ -112,7 +133,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     timers.push(setTimeout(() => void refresh(), 30_000), setInterval(() => void refresh(), config.feedRefreshMinutes * 60_000));
   }
   for (const t of timers) t.unref();
-  if (migrated) await keys.destroyExpired(db, new Date(), config.keyGraceDays).catch(() => {});
+  if (migrated) await destroyKeys().catch(() => {});
 
   const runtime: Runtime = {
     config, db, index, keys, writer, tracker,

@@ -1,26 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { parseTrackerUrl } from './parse-tracker-url';
 import { unwrapPrefixChain } from './unwrap-prefix-chain';
 import { isMediaPath } from './is-media-path';
 import { urlKey } from './url-key';
 import { resolveClientIp } from './resolve-client-ip';
-import { listenerHash } from './listener-hash';
 import type { HitRecord } from './hit-record';
-import type { HashKeyStore } from './hash-key-store';
 import type { AttributionIndex } from './attribution-index';
-import type { UaClassifier } from '../classify/create-ua-classifier';
-import type { GeoLookup } from '../classify/open-geo-lookup';
+import { buildHitRecord, type IngestDeps } from './build-hit-record';
 
-export type TrackerDeps = {
+export type TrackerDeps = IngestDeps & {
   trustProxy: number;
   allowedHosts: ReadonlySet<string>;
   /** This tracker's own public hosts: `/e/` chains through them are unwrapped. */
   selfHosts: ReadonlySet<string>;
   index: AttributionIndex;
-  keys: HashKeyStore;
-  classifier: UaClassifier;
-  geo: GeoLookup;
   record: (hit: HitRecord) => void;
 };
 
@@ -45,8 +38,8 @@ function header(v: string | string[] | undefined, max: number): string | null {
 
 /**
  * The `/e/…` handler (SPEC §2): validate, answer 302 at once, then record the hit
- * synchronously — hash and geolocate the address, classify the User-Agent — and queue it.
- * The address goes no further than this function.
+ * synchronously — hash and geolocate the address, classify the User-Agent (buildHitRecord) —
+ * and queue it. The address goes no further.
  */
 export function createTrackerHandler(d: TrackerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
@@ -62,36 +55,21 @@ export function createTrackerHandler(d: TrackerDeps): (req: IncomingMessage, res
     res.writeHead(302, { Location: location, ...REDIRECT_HEADERS });
     res.end();
 
-    const now = Date.now();
-    const ua = header(req.headers['user-agent'], 16_384) ?? '';
-    const ip = resolveClientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], d.trustProxy);
-    const cls = d.classifier.classify(ua);
-    const geo = d.geo(ip);
-    const referer = header(req.headers.referer, 1024);
-    const q = location.indexOf('?');
-    d.record({
-      id: randomUUID(),
-      ts: now,
-      source: 'tracker',
-      method: (req.method ?? 'GET').slice(0, 16),
-      target: (q === -1 ? location : location.slice(0, q)),
-      urlKey: urlKey(inner),
-      rangeHeader: header(req.headers.range, 256),
-      referer,
-      podcastGuid,
-      listenerHash: ip ? listenerHash(d.keys.keyFor(new Date(now).toISOString().slice(0, 7)), ip, ua).toString('hex') : null,
-      country: geo.country,
-      region: geo.region,
-      uaType: cls.uaType,
-      app: cls.app,
-      device: cls.device,
-      deviceCategory: cls.deviceCategory,
-      os: cls.os,
-      browser: cls.browser,
-      webPlayer: cls.uaType === 'browser' ? d.classifier.webPlayer(referer ?? undefined) : null,
-      isBot: cls.isBot,
-      status: 302,
-      bytes: null,
-    });
+    d.record(
+      buildHitRecord(d, {
+        ts: Date.now(),
+        source: 'tracker',
+        method: req.method ?? 'GET',
+        location,
+        urlKey: urlKey(inner),
+        ip: resolveClientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], d.trustProxy),
+        userAgent: header(req.headers['user-agent'], 16_384) ?? '',
+        referer: header(req.headers.referer, 1024),
+        range: header(req.headers.range, 256),
+        podcastGuid,
+        status: 302,
+        bytes: null,
+      }),
+    );
   };
 }

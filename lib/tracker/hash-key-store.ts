@@ -52,11 +52,14 @@ export class HashKeyStore {
   }
 
   /**
-   * Destroys the keys of months whose next month is `graceDays` days old (SPEC §2):
+   * Destroys the keys of months whose next month is `graceDays` days old and that the counter
+   * has counted to their end (SPEC §2):
    * after this no hash of those months can be linked back to an address.
    */
-  async destroyExpired(db: Queryable, now: Date, graceDays: number): Promise<string[]> {
-    const cutoff = utcMonth(new Date(now.getTime() - graceDays * 86_400_000));
+  async destroyExpired(db: Queryable, now: Date, graceDays: number, countedUpTo?: Date): Promise<string[]> {
+    let cutoff = utcMonth(new Date(now.getTime() - graceDays * 86_400_000));
+    // …and only once the month is counted: the counter has passed its end.
+    if (countedUpTo && utcMonth(countedUpTo) < cutoff) cutoff = utcMonth(countedUpTo);
     const rows = await db.query<{ month: string }>(
       'UPDATE hash_keys SET key = NULL, destroyed_at = now() WHERE month < $1 AND key IS NOT NULL RETURNING month',
       [cutoff],

@@ -1,0 +1,72 @@
+import type { Db } from '../../db/client';
+
+/** Reports and the API include every hit received more than this long ago (SPEC §3). */
+export const COUNT_LAG_SECONDS = 5;
+
+export type CountResult = { hits: number; downloads: number; watermark: string };
+
+/**
+ * The counting engine (SPEC §3, IAB v2.3), in SQL on the server, incremental: only hits
+ * received since the last run (and more than COUNT_LAG_SECONDS ago) are read. A hit is a
+ * download when it is a GET, not a probe (`Range: bytes=0-0|0-1`; in imported file logs
+ * only 200/206, and a 206 of at most 2 bytes is a probe; prefix logs only 302), attributed
+ * (only attributed hits are in `hits`), and the first such hit of its (episode, listener
+ * hash, UTC day) — the primary key of `downloads` with ON CONFLICT DO NOTHING. Bots pass the
+ * same rules into a separate measure. Rollups are incremented from the rows actually inserted.
+ * One transaction under an advisory lock: two counters never double count.
+ */
+export async function countDownloads(db: Db, opts: { lagSeconds?: number } = {}): Promise<CountResult> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(7230432)');
+    await tx.query("INSERT INTO job_state (job, watermark) VALUES ('count-downloads', '-infinity') ON CONFLICT (job) DO NOTHING");
+    const [state] = await tx.query<{ from_ts: string; upto: string }>(
+      `SELECT watermark::text AS from_ts, (now() - make_interval(secs => $1))::text AS upto FROM job_state WHERE job = 'count-downloads'`,
+      [opts.lagSeconds ?? COUNT_LAG_SECONDS],
+    );
+    const [r] = await tx.query<{ hits: number; downloads: number }>(
+      `WITH new_hits AS (
+         SELECT * FROM hits WHERE received_at > $1::timestamptz AND received_at <= $2::timestamptz
+       ), hits_rollup AS (
+         INSERT INTO rollup_hits_day (show_id, day, hits)
+         SELECT show_id, (ts AT TIME ZONE 'UTC')::date, count(*) FROM new_hits GROUP BY 1, 2
+         ON CONFLICT (show_id, day) DO UPDATE SET hits = rollup_hits_day.hits + excluded.hits
+       ), candidates AS (
+         SELECT DISTINCT ON (show_id, episode_id, day, hash, is_bot)
+                show_id, episode_id, day, hash, is_bot, ts, app, country, region, device, os
+         FROM (
+           SELECT show_id, episode_id, (ts AT TIME ZONE 'UTC')::date AS day, coalesce(listener_hash, '\\x'::bytea) AS hash,
+                  is_bot, ts, app, country, region, coalesce(device_category, 'unknown') AS device, coalesce(os, 'Unknown') AS os
+           FROM new_hits
+           WHERE method = 'GET'
+             AND (range_header IS NULL OR range_header !~* '^\\s*bytes\\s*=\\s*0\\s*-\\s*[01]\\s*$')
+             AND (status IS NULL OR status IN (200, 206, 302))
+             AND NOT (status = 206 AND bytes IS NOT NULL AND bytes <= 2)
+         ) q
+         ORDER BY show_id, episode_id, day, hash, is_bot, ts
+       ), inserted AS (
+         INSERT INTO downloads (show_id, episode_id, day, listener_hash, is_bot, ts, app, country, region, device, os)
+         SELECT * FROM candidates
+         ON CONFLICT (show_id, episode_id, day, listener_hash, is_bot) DO NOTHING
+         RETURNING show_id, episode_id, day, is_bot, app, country, region, device, os
+       ), episode_rollup AS (
+         INSERT INTO rollup_episode_day (show_id, episode_id, day, downloads, bot_downloads)
+         SELECT show_id, episode_id, day, count(*) FILTER (WHERE NOT is_bot), count(*) FILTER (WHERE is_bot)
+         FROM inserted GROUP BY 1, 2, 3
+         ON CONFLICT (show_id, episode_id, day) DO UPDATE SET downloads = rollup_episode_day.downloads + excluded.downloads,
+           bot_downloads = rollup_episode_day.bot_downloads + excluded.bot_downloads
+       ), dimension_rollup AS (
+         INSERT INTO rollup_dimension_day (show_id, day, dimension, value, downloads, bot_downloads)
+         SELECT i.show_id, i.day, d.dimension, d.value, count(*) FILTER (WHERE NOT i.is_bot), count(*) FILTER (WHERE i.is_bot)
+         FROM inserted i
+         CROSS JOIN LATERAL (VALUES ('app', i.app), ('country', i.country::text), ('region', i.region), ('device', i.device), ('os', i.os)) AS d(dimension, value)
+         GROUP BY 1, 2, 3, 4
+         ON CONFLICT (show_id, day, dimension, value) DO UPDATE SET downloads = rollup_dimension_day.downloads + excluded.downloads,
+           bot_downloads = rollup_dimension_day.bot_downloads + excluded.bot_downloads
+       )
+       SELECT (SELECT count(*) FROM new_hits)::int AS hits, (SELECT count(*) FROM inserted)::int AS downloads`,
+      [state!.from_ts, state!.upto],
+    );
+    await tx.query("UPDATE job_state SET watermark = $1::timestamptz WHERE job = 'count-downloads'", [state!.upto]);
+    return { hits: Number(r!.hits), downloads: Number(r!.downloads), watermark: state!.upto };
+  });
+}
