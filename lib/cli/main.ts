@@ -6,6 +6,7 @@ import { runAddShow } from './run-add-show';
 import { runRefreshFeeds } from './run-refresh-feeds';
 import { runShows } from './run-shows';
 import { runReport } from './run-report';
+import { runSeedDemo } from './run-seed-demo';
 
 type Command = { summary: string; usage: string; run: (args: string[]) => Promise<void> };
 
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
     usage: 'earshot report --show <slug> --month YYYY-MM [--by episode|day|app|country|region|device|os] [--include-bots] [--out <file>]',
     run: runReport,
   },
+  'seed-demo': { summary: 'the netstack.fm demo show with realistic traffic up to today', usage: 'earshot seed-demo', run: runSeedDemo },
 };
 
 function help(): string {

@@ -50,11 +50,28 @@ describe('CLI (embedded database)', () => {
     [['add-show', DEMO, '--slug'], /--slug needs a value/],
     [['refresh-feeds', '--show', 'nope'], /no show "nope"/],
     [['frobnicate'], /unknown command/],
+    [['report', '--show', 'netstack-fm', '--month', '2025-13'], /--month must be YYYY-MM/],
+    [['report', '--show', 'netstack-fm', '--month', '2025-11', '--by', 'planet'], /--by must be one of/],
+    [['report', '--show', 'nope', '--month', '2025-11'], /no show "nope"/],
+    [['report', '--month', '2025-11'], /usage/],
   ])('%j → one line on stderr, exit 2, nothing written', (args, message) => {
     const r = cli(dir, ...(args as string[]));
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toMatch(message as RegExp);
+  });
+
+  it('report writes the monthly CSV to --out (header only for a month without downloads) and to stdout', () => {
+    const out = path.join(dir, 'report.csv');
+    const r = cli(dir, 'report', '--show', 'netstack-fm', '--month', '2025-11', '--by', 'day', '--out', out);
+    expect(r.code).toBe(0);
+    const lines = fs.readFileSync(out, 'utf8').split('\r\n');
+    expect(lines[0]).toBe('month,show,day,downloads,listeners');
+    expect(lines).toHaveLength(32);
+    expect(lines[30]).toBe('2025-11,netstack-fm,2025-11-30,0,0');
+    const e = cli(dir, 'report', '--show', 'netstack-fm', '--month', '2025-11', '--include-bots');
+    expect(e.code).toBe(0);
+    expect(e.out).toBe('month,show,episode_guid,episode_title,published_at,downloads,listeners\r\n');
   });
 
   it('wrote nothing for the refused commands', async () => {
