@@ -5,7 +5,8 @@
 export const UA_TYPES = ['bot', 'app', 'library', 'browser', 'unknown'] as const;
 export type UaType = (typeof UA_TYPES)[number];
 
-export const HIT_SOURCES = ['tracker', 'import'] as const;
+/** tracker: our own redirects; import-prefix: imported prefix (/e/…) logs; import-file: imported media-server logs. */
+export const HIT_SOURCES = ['tracker', 'import-prefix', 'import-file'] as const;
 export type HitSource = (typeof HIT_SOURCES)[number];
 
 /** Report breakdowns (SPEC §5 `--by`) and the hit column each reads. */

@@ -7,6 +7,7 @@ import { runRefreshFeeds } from './run-refresh-feeds';
 import { runShows } from './run-shows';
 import { runReport } from './run-report';
 import { runSeedDemo } from './run-seed-demo';
+import { runImportLogs } from './run-import-logs';
 
 type Command = { summary: string; usage: string; run: (args: string[]) => Promise<void> };
 
@@ -23,6 +24,11 @@ const COMMANDS: Record<string, Command> = {
     summary: 'the monthly CSV of a show (counts new hits first)',
     usage: 'earshot report --show <slug> --month YYYY-MM [--by episode|day|app|country|region|device|os] [--include-bots] [--out <file>]',
     run: runReport,
+  },
+  'import-logs': {
+    summary: 'backfill from nginx/Apache combined logs (prefix or media paths) or OP3 exports; idempotent',
+    usage: 'earshot import-logs <file|-> --format combined|op3-tsv [--host <media-host>]',
+    run: runImportLogs,
   },
   'seed-demo': { summary: 'the netstack.fm demo show with realistic traffic up to today', usage: 'earshot seed-demo', run: runSeedDemo },
 };

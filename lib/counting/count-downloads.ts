@@ -8,8 +8,8 @@ export type CountResult = { hits: number; downloads: number; watermark: string }
 /**
  * The counting engine (SPEC §3, IAB v2.3), in SQL on the server, incremental: only hits
  * received since the last run (and more than COUNT_LAG_SECONDS ago) are read. A hit is a
- * download when it is a GET, not a probe (`Range: bytes=0-0|0-1`; in imported file logs
- * only 200/206, and a 206 of at most 2 bytes is a probe; prefix logs only 302), attributed
+ * download when it is a GET, not a probe (`Range: bytes=0-0|0-1`; in imported media-server
+ * logs only 200/206 count and a 206 of at most 2 bytes is a probe; prefix logs only 302), attributed
  * (only attributed hits are in `hits`), and the first such hit of its (episode, listener
  * hash, UTC day) — the primary key of `downloads` with ON CONFLICT DO NOTHING. Bots pass the
  * same rules into a separate measure. Rollups are incremented from the rows actually inserted.
@@ -39,8 +39,9 @@ export async function countDownloads(db: Db, opts: { lagSeconds?: number } = {})
            FROM new_hits
            WHERE method = 'GET'
              AND (range_header IS NULL OR range_header !~* '^\\s*bytes\\s*=\\s*0\\s*-\\s*[01]\\s*$')
-             AND (status IS NULL OR status IN (200, 206, 302))
-             AND NOT (status = 206 AND bytes IS NOT NULL AND bytes <= 2)
+             AND CASE WHEN source = 'import-file'
+                      THEN status IN (200, 206) AND NOT (status = 206 AND coalesce(bytes, 3) <= 2)
+                      ELSE status IS NULL OR status = 302 END
          ) q
          ORDER BY show_id, episode_id, day, hash, is_bot, ts
        ), inserted AS (

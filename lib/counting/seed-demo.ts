@@ -13,7 +13,7 @@ import { attributionKeyOf } from '../tracker/attribution-key-of';
 import { buildHitRecord } from '../tracker/build-hit-record';
 import { insertHitBatch } from '../tracker/insert-hit-batch';
 import type { HitRecord } from '../tracker/hit-record';
-import { countDownloads } from './count-downloads';
+import { countAfterWriting } from './count-after-writing';
 
 export const DEMO_FEED = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'feeds', 'demo', 'netstack-fm.xml');
 export const DEMO_SLUG = 'netstack-fm';
@@ -89,7 +89,7 @@ export type SeedResult = { slug: string; hits: number; downloads: number; from: 
  * bots, HEAD requests, probes and repeats — sent through the real ingest (buildHitRecord,
  * insertHitBatch) and counting code. Deterministic: running it again adds nothing.
  */
-export async function seedDemo(db: Db, geo: GeoLookup, now = new Date()): Promise<SeedResult> {
+export async function seedDemo(db: Db, geo: GeoLookup, now = new Date(), opts: { countLagSeconds?: number } = {}): Promise<SeedResult> {
   let [show] = await db.query<{ id: number }>('SELECT id FROM shows WHERE slug = $1', [DEMO_SLUG]);
   if (!show) {
     await addShow(db, await loadFeedSource(DEMO_FEED), { slug: DEMO_SLUG });
@@ -156,7 +156,7 @@ export async function seedDemo(db: Db, geo: GeoLookup, now = new Date()): Promis
   }
   await flush();
   await deps.keys.persist(db);
-  const counted = await countDownloads(db, { lagSeconds: 0 });
+  const counted = await countAfterWriting(db, opts.countLagSeconds);
   return {
     slug: DEMO_SLUG, hits, downloads: counted.downloads,
     from: new Date(episodes[0]?.published_at ?? now).toISOString().slice(0, 10), to: now.toISOString().slice(0, 10),

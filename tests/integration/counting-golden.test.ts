@@ -98,7 +98,7 @@ describe.each(backends())('golden counting on %s', (backend) => {
     const deps = { keys: new HashKeyStore(), classifier: createUaClassifier(), geo: await sharedGeo() };
     const records = GOLDEN.map(([ts, method, ep, ip, ua, range]) =>
       buildHitRecord(deps, {
-        ts: Date.parse(ts), source: 'import', method, location: URL_OF[ep], urlKey: attributionKeyOf(URL_OF[ep])!.key,
+        ts: Date.parse(ts), source: 'import-prefix', method, location: URL_OF[ep], urlKey: attributionKeyOf(URL_OF[ep])!.key,
         ip, userAgent: ua, referer: null, range, podcastGuid: null, status: null, bytes: null,
       }),
     );
@@ -147,7 +147,7 @@ describe.each(backends())('golden counting on %s', (backend) => {
   it('leaves hits received less than 5 seconds ago for the next run', async () => {
     const deps = { keys: new HashKeyStore(), classifier: createUaClassifier(), geo: await sharedGeo() };
     const rec = buildHitRecord(deps, {
-      ts: Date.parse('2025-10-20T10:00:00Z'), source: 'import', method: 'GET', location: URL_OF.B, urlKey: attributionKeyOf(URL_OF.B)!.key,
+      ts: Date.parse('2025-10-20T10:00:00Z'), source: 'import-prefix', method: 'GET', location: URL_OF.B, urlKey: attributionKeyOf(URL_OF.B)!.key,
       ip: '198.51.100.1', userAgent: OVERCAST, referer: null, range: null, podcastGuid: null, status: null, bytes: null,
     });
     const index = new AttributionIndex();

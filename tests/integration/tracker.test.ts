@@ -113,7 +113,7 @@ describe.each(backends())('tracker on %s', (backend) => {
 
   it('creates month partitions on demand for hits in other months', async () => {
     const rec = (ts: number): HitRecord => ({
-      id: crypto.randomUUID(), ts, source: 'import', method: 'GET', target: 'https://media.example.com/netstack/ep8.mp3',
+      id: crypto.randomUUID(), ts, source: 'import-prefix', method: 'GET', target: 'https://media.example.com/netstack/ep8.mp3',
       urlKey: 'media.example.com/netstack/ep8.mp3', rangeHeader: null, referer: null, podcastGuid: null, listenerHash: null,
       country: 'ZZ', region: '', uaType: 'app', app: 'X', device: null, deviceCategory: null, os: null, browser: null,
       webPlayer: null, isBot: false, status: 200, bytes: null,
@@ -123,7 +123,7 @@ describe.each(backends())('tracker on %s', (backend) => {
     expect(await insertHitBatch(t.db, s.rt.index, batch)).toEqual({ hits: 2, pending: 0 });
     const parts = await t.db.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE tablename LIKE 'hits_%' ORDER BY 1");
     expect(parts.map((p) => p.tablename)).toEqual(expect.arrayContaining(['hits_2024_12', 'hits_2025_01', 'hits_2025_03', 'hits_2025_04']));
-    const [n] = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM hits WHERE source = 'import'");
+    const [n] = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM hits WHERE source = 'import-prefix'");
     expect(Number(n!.n)).toBe(2);
   });
 
