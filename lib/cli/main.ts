@@ -8,6 +8,7 @@ import { runShows } from './run-shows';
 import { runReport } from './run-report';
 import { runSeedDemo } from './run-seed-demo';
 import { runImportLogs } from './run-import-logs';
+import { runPrune } from './run-prune';
 
 type Command = { summary: string; usage: string; run: (args: string[]) => Promise<void> };
 
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
     usage: 'earshot import-logs <file|-> --format combined|op3-tsv [--host <media-host>]',
     run: runImportLogs,
   },
+  prune: { summary: 'drop raw hits past EARSHOT_RAW_RETENTION_MONTHS (counted months only) and destroy closed months\' keys', usage: 'earshot prune', run: runPrune },
   'seed-demo': { summary: 'the netstack.fm demo show with realistic traffic up to today', usage: 'earshot seed-demo', run: runSeedDemo },
 };
 

@@ -34,6 +34,7 @@ const envSchema = z.object({
   EARSHOT_BATCH_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   EARSHOT_QUEUE_MAX: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
   EARSHOT_KEY_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  EARSHOT_RAW_RETENTION_MONTHS: z.coerce.number().int().min(1, 'must be at least 1').max(1200).default(13),
   EARSHOT_FEED_REFRESH_MINUTES: z.coerce.number().int().min(0, 'must be 0 (off) or more').max(10_080).default(30),
   EARSHOT_ALLOW_PRIVATE_FEEDS: z.enum(['0', '1', 'true', 'false'], { error: 'must be 0 or 1' }).default('0').transform((v) => v === '1' || v === 'true'),
 });
@@ -54,6 +55,7 @@ export type Config = {
   keyGraceDays: number;
   feedRefreshMinutes: number;
   allowPrivateFeeds: boolean;
+  rawRetentionMonths: number;
   /** Host names of this tracker (from EARSHOT_PUBLIC_URL): `/e/` chains through them are unwrapped. */
   selfHosts: ReadonlySet<string>;
 };
@@ -99,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     queueMax: e.EARSHOT_QUEUE_MAX,
     keyGraceDays: e.EARSHOT_KEY_GRACE_DAYS,
     feedRefreshMinutes: e.EARSHOT_FEED_REFRESH_MINUTES,
+    rawRetentionMonths: e.EARSHOT_RAW_RETENTION_MONTHS,
     allowPrivateFeeds: e.EARSHOT_ALLOW_PRIVATE_FEEDS,
     selfHosts: new Set([new URL(publicUrl).hostname.toLowerCase()]),
   };

@@ -12,6 +12,7 @@ import { openGeoLookup, type GeoLookup } from '../classify/open-geo-lookup';
 import { lockDataDir } from './lock-data-dir';
 import { refreshFeeds } from '../feeds/refresh-feeds';
 import { countDownloads } from '../counting/count-downloads';
+import { pruneRawHits } from '../counting/prune-raw-hits';
 
 export type Runtime = {
   config: Config;
@@ -36,6 +37,7 @@ export type RuntimeOptions = {
 const INDEX_REFRESH_MS = 15_000;
 const HOURLY_MS = 3_600_000;
 const COUNT_EVERY_MS = 5_000;
+const DAILY_MS = 86_400_000;
 
 declare global {
   // eslint-disable-next-line no-var
@@ -115,6 +117,9 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
       void keys.load(db).then(() => destroyKeys()).catch(() => {});
     }, HOURLY_MS),
     setInterval(() => void count(), COUNT_EVERY_MS),
+    setInterval(() => {
+      if (migrated) void pruneRawHits(db, config.rawRetentionMonths).catch((err) => log(`prune failed: ${(err as Error).message}`));
+    }, DAILY_MS),
   ];
   if (config.feedRefreshMinutes > 0) {
     let refreshing = false;
