@@ -20,6 +20,7 @@ import { AttributionIndex } from '../../lib/tracker/attribution-index';
 import type { HitRecord } from '../../lib/tracker/hit-record';
 import { createEmptyPgDatabase } from '../helpers/test-db';
 import { insertShow } from '../helpers/fixtures';
+import { countingBench } from './counting';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -172,6 +173,12 @@ async function main() {
       await db.close();
       await fresh.drop();
     }
+    const cdb = await createEmptyPgDatabase();
+    const db = await openDb({ databaseUrl: cdb.url });
+    await migrateDb(db);
+    await countingBench(db, say, Number(process.env.BENCH_COUNT_HITS ?? 1_000_000));
+    await db.close();
+    await cdb.drop();
     await pg.drop();
   } else {
     say('| PostgreSQL | — | — | — | skipped: set TEST_DATABASE_URL | — |');
