@@ -11,6 +11,7 @@ import { createUaClassifier } from '../classify/create-ua-classifier';
 import { openGeoLookup, type GeoLookup } from '../classify/open-geo-lookup';
 import { lockDataDir } from './lock-data-dir';
 import { refreshFeeds } from '../feeds/refresh-feeds';
+import { attributePendingHits } from '../feeds/attribute-pending-hits';
 import { countDownloads } from '../counting/count-downloads';
 import { pruneRawHits } from '../counting/prune-raw-hits';
 
@@ -111,7 +112,11 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
     await keys.destroyExpired(db, new Date(), config.keyGraceDays, countedUpTo);
   };
   const timers: NodeJS.Timeout[] = [
-    setInterval(() => migrated && void index.refresh(db).catch(() => {}), INDEX_REFRESH_MS),
+    // Shows added by another process (CLI on PostgreSQL): new URLs attribute from now on, and pending hits are attributed.
+    setInterval(() => {
+      if (!migrated) return;
+      void index.refresh(db).then((changed) => (changed ? attributePendingHits(db, index) : 0)).catch(() => {});
+    }, INDEX_REFRESH_MS),
     setInterval(() => {
       if (!migrated) return;
       void keys.load(db).then(() => destroyKeys()).catch(() => {});
