@@ -55,21 +55,29 @@ export function createTrackerHandler(d: TrackerDeps): (req: IncomingMessage, res
     res.writeHead(302, { Location: location, ...REDIRECT_HEADERS });
     res.end();
 
-    d.record(
-      buildHitRecord(d, {
-        ts: Date.now(),
-        source: 'tracker',
-        method: req.method ?? 'GET',
-        location,
-        urlKey: urlKey(inner),
-        ip: resolveClientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], d.trustProxy),
-        userAgent: header(req.headers['user-agent'], 16_384) ?? '',
-        referer: header(req.headers.referer, 1024),
-        range: header(req.headers.range, 256),
-        podcastGuid,
-        status: 302,
-        bytes: null,
-      }),
-    );
+    try {
+      recordHit(d, req, location, urlKey(inner), podcastGuid);
+    } catch {
+      // The redirect went out; a hit that cannot be built is dropped without logging anything about the request.
+    }
   };
+}
+
+function recordHit(d: TrackerDeps, req: IncomingMessage, location: string, key: string, podcastGuid: string | null): void {
+  d.record(
+    buildHitRecord(d, {
+      ts: Date.now(),
+      source: 'tracker',
+      method: req.method ?? 'GET',
+      location,
+      urlKey: key,
+      ip: resolveClientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], d.trustProxy),
+      userAgent: header(req.headers['user-agent'], 16_384) ?? '',
+      referer: header(req.headers.referer, 1024),
+      range: header(req.headers.range, 256),
+      podcastGuid,
+      status: 302,
+      bytes: null,
+    }),
+  );
 }
