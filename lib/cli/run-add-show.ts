@@ -1,11 +1,10 @@
 import { loadConfig } from '../config/load-config';
-import { migrateDb } from '../../db/migrate';
 import { addShow } from '../feeds/add-show';
 import { loadFeedSource } from '../feeds/load-feed-source';
 import { checkPrefixes } from '../feeds/check-prefixes';
 import { FeedError } from '../feeds/parse-feed';
 import { CliError } from './cli-error';
-import { openCliDb } from './open-cli-db';
+import { withCliDb } from './with-cli-db';
 import { parseArgs } from './parse-args';
 
 /** `earshot add-show <feed-url-or-file> [--slug <slug>]` */
@@ -20,9 +19,7 @@ export async function runAddShow(args: string[]): Promise<void> {
     if (err instanceof FeedError) throw new CliError(err.message);
     throw err;
   }
-  const { db, close } = await openCliDb(config, 'add-show');
-  try {
-    await migrateDb(db);
+  await withCliDb(config, 'add-show', async (db) => {
     const added = await addShow(db, src, { slug: flags.slug as string | undefined, selfHosts: config.selfHosts }).catch((err) => {
       throw err instanceof FeedError ? new CliError(err.message) : err;
     });
@@ -39,7 +36,5 @@ export async function runAddShow(args: string[]): Promise<void> {
     }
     if (added.attributed) out.push(`attributed ${added.attributed} earlier hits to its episodes`);
     process.stdout.write(out.join('\n') + '\n');
-  } finally {
-    await close();
-  }
+  });
 }

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { loadConfig } from '../config/load-config';
-import { migrateDb } from '../../db/migrate';
 import { openGeoLookup } from '../classify/open-geo-lookup';
 import { importLogs, LOG_FORMATS, type ImportProgress, type LogFormat } from '../counting/import-logs';
 import { CliError } from './cli-error';
-import { openCliDb } from './open-cli-db';
+import { withCliDb } from './with-cli-db';
 import { parseArgs } from './parse-args';
 
 const USAGE = 'usage: earshot import-logs <file|-> --format combined|op3-tsv [--host <media-host>]';
@@ -32,7 +31,6 @@ export async function runImportLogs(args: string[]): Promise<void> {
   }
   const config = loadConfig();
   const geo = await openGeoLookup(config.geoipDb);
-  const { db, close } = await openCliDb(config, 'import-logs');
   const t0 = Date.now();
   let last = 0;
   const progress = (p: ImportProgress, final = false) => {
@@ -47,18 +45,17 @@ export async function runImportLogs(args: string[]): Promise<void> {
     process.stderr.write(process.stderr.isTTY ? `\r${text}` : `${text}\n`);
   };
   try {
-    await migrateDb(db);
-    const r = await importLogs(db, input, { format, host, geo, selfHosts: config.selfHosts, onProgress: (p) => progress(p) });
-    progress(r, true);
-    if (process.stderr.isTTY) process.stderr.write('\n');
-    for (const b of r.badExamples) process.stderr.write(`  bad ${b}\n`);
-    process.stdout.write(
-      `${r.lines} lines: ${r.imported} hits imported (already stored ones are skipped), ${r.skipped} not podcast requests, ${r.bad} bad; ${r.downloads} new downloads counted\n`,
-    );
+    await withCliDb(config, 'import-logs', async (db) => {
+      const r = await importLogs(db, input, { format, host, geo, selfHosts: config.selfHosts, onProgress: (p) => progress(p) });
+      progress(r, true);
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      for (const b of r.badExamples) process.stderr.write(`  bad ${b}\n`);
+      process.stdout.write(
+        `${r.lines} lines: ${r.imported} hits imported (already stored ones are skipped), ${r.skipped} not podcast requests, ${r.bad} bad; ${r.downloads} new downloads counted\n`,
+      );
+    });
   } catch (err) {
     if (/op3-tsv/.test((err as Error).message)) throw new CliError((err as Error).message);
     throw err;
-  } finally {
-    await close();
   }
 }

@@ -1,9 +1,8 @@
 import { loadConfig } from '../config/load-config';
-import { migrateDb } from '../../db/migrate';
 import { refreshFeeds } from '../feeds/refresh-feeds';
 import { AttributionIndex } from '../tracker/attribution-index';
 import { CliError } from './cli-error';
-import { openCliDb } from './open-cli-db';
+import { withCliDb } from './with-cli-db';
 import { parseArgs } from './parse-args';
 
 /** `earshot refresh-feeds [--show <slug>]` */
@@ -11,9 +10,7 @@ export async function runRefreshFeeds(args: string[]): Promise<void> {
   const { positional, flags } = parseArgs(args, ['show']);
   if (positional.length) throw new CliError('usage: earshot refresh-feeds [--show <slug>]');
   const config = loadConfig();
-  const { db, close } = await openCliDb(config, 'refresh-feeds');
-  try {
-    await migrateDb(db);
+  await withCliDb(config, 'refresh-feeds', async (db) => {
     const slug = flags.show as string | undefined;
     if (slug && !(await db.query('SELECT 1 FROM shows WHERE slug = $1', [slug])).length) throw new CliError(`no show "${slug}"`);
     const r = await refreshFeeds(db, new AttributionIndex(), { allowPrivate: config.allowPrivateFeeds, selfHosts: config.selfHosts, slug });
@@ -22,7 +19,5 @@ export async function runRefreshFeeds(args: string[]): Promise<void> {
       ...r.failed.map((f) => `  ${f.slug}: ${f.error}`),
     ];
     process.stdout.write(lines.join('\n') + '\n');
-  } finally {
-    await close();
-  }
+  });
 }

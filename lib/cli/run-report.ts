@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import { loadConfig } from '../config/load-config';
-import { migrateDb } from '../../db/migrate';
 import { countDownloads } from '../counting/count-downloads';
 import { monthlyReportRows } from '../reports/monthly-report-rows';
 import { REPORT_BYS, REPORT_COLUMNS, type ReportBy } from '../reports/report-columns';
 import { writeReportCsv } from '../reports/write-report-csv';
 import { CliError } from './cli-error';
-import { openCliDb } from './open-cli-db';
+import { withCliDb } from './with-cli-db';
 import { parseArgs } from './parse-args';
 
 const USAGE = `usage: earshot report --show <slug> --month YYYY-MM [--by ${REPORT_BYS.join('|')}] [--include-bots] [--out <file>]`;
@@ -21,9 +20,7 @@ export async function runReport(args: string[]): Promise<void> {
   const by = String(flags.by ?? 'episode') as ReportBy;
   if (!REPORT_BYS.includes(by)) throw new CliError(`--by must be one of ${REPORT_BYS.join(', ')} (got "${by}")`);
   const config = loadConfig();
-  const { db, close } = await openCliDb(config, 'report');
-  try {
-    await migrateDb(db);
+  await withCliDb(config, 'report', async (db) => {
     const [show] = await db.query<{ id: number; slug: string }>('SELECT id, slug FROM shows WHERE slug = $1', [String(flags.show)]);
     if (!show) throw new CliError(`no show "${String(flags.show)}"`);
     await countDownloads(db);
@@ -37,7 +34,5 @@ export async function runReport(args: string[]): Promise<void> {
     } else {
       await writeReportCsv(process.stdout, REPORT_COLUMNS[by], rows);
     }
-  } finally {
-    await close();
-  }
+  });
 }

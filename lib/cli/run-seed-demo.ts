@@ -1,24 +1,19 @@
 import { loadConfig } from '../config/load-config';
-import { migrateDb } from '../../db/migrate';
 import { openGeoLookup } from '../classify/open-geo-lookup';
 import { seedDemo } from '../counting/seed-demo';
 import { CliError } from './cli-error';
-import { openCliDb } from './open-cli-db';
+import { withCliDb } from './with-cli-db';
 
 /** `earshot seed-demo`: the netstack.fm demo show with traffic up to today. */
 export async function runSeedDemo(args: string[]): Promise<void> {
   if (args.length) throw new CliError('usage: earshot seed-demo');
   const config = loadConfig();
   const geo = await openGeoLookup(config.geoipDb);
-  const { db, close } = await openCliDb(config, 'seed-demo');
-  try {
-    await migrateDb(db);
+  await withCliDb(config, 'seed-demo', async (db) => {
     const t0 = Date.now();
     const r = await seedDemo(db, geo);
     process.stdout.write(
       `demo show ${r.slug}: ${r.hits} hits from ${r.from} to ${r.to}, ${r.downloads} new downloads counted (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`,
     );
-  } finally {
-    await close();
-  }
+  });
 }

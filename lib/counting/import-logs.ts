@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import readline from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Db } from '../../db/client';
@@ -11,7 +10,8 @@ import { insertHitBatch } from '../tracker/insert-hit-batch';
 import type { HitRecord } from '../tracker/hit-record';
 import { parseTrackerUrl } from '../tracker/parse-tracker-url';
 import { unwrapPrefixChain } from '../tracker/unwrap-prefix-chain';
-import { splitTarget } from '../tracker/split-target';
+import { attributionKeyOf } from '../tracker/attribution-key-of';
+import { uuidFromText } from '../tracker/uuid-from-text';
 import { urlKey } from '../tracker/url-key';
 import { isMediaPath } from '../tracker/is-media-path';
 import { parseCombinedLogLine, type LogRequest } from './parse-combined-log-line';
@@ -25,11 +25,6 @@ export type ImportResult = ImportProgress & { badExamples: string[]; downloads: 
 
 type Parsed = { req: LogRequest; source: 'import-prefix' | 'import-file'; location: string; urlKey: string; podcastGuid: string | null };
 
-/** A deterministic hit id from the line itself (and how often the same line came before): never from hash keys. */
-function lineId(line: string, occurrence: number): string {
-  const h = createHash('sha256').update(line).update(`\n${occurrence}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
 
 function fromRequest(req: LogRequest, host: string | null, selfHosts: ReadonlySet<string>): Parsed | 'skip' | null {
   if (req.path.startsWith('/e/') || req.path.startsWith('/e,')) {
@@ -42,9 +37,9 @@ function fromRequest(req: LogRequest, host: string | null, selfHosts: ReadonlySe
   const q = req.path.indexOf('?');
   const path = q === -1 ? req.path : req.path.slice(0, q);
   if (!isMediaPath(path)) return 'skip';
-  const t = splitTarget(`${host}${path}`);
-  if (!t.ok) return null;
-  return { req, source: 'import-file', location: `https://${host}${req.path}`, urlKey: urlKey(unwrapPrefixChain(t.parts, selfHosts)), podcastGuid: null };
+  const k = attributionKeyOf(`${host}${path}`, selfHosts);
+  if (!k) return null;
+  return { req, source: 'import-file', location: `https://${host}${req.path}`, urlKey: k.key, podcastGuid: null };
 }
 
 /** OP3-style TSV: a header row names the columns (time, method, url, userAgent, referer, range, and hashedIpAddress or ip). */
@@ -120,14 +115,10 @@ export async function importLogs(
     const line = raw.trimEnd();
     if (!line) continue;
     let parsed: Parsed | 'skip' | 'header' | null;
-    try {
-      if (op3) parsed = op3(line, host, selfHosts);
-      else {
-        const req = parseCombinedLogLine(line);
-        parsed = req ? fromRequest(req, host, selfHosts) : null;
-      }
-    } catch (err) {
-      throw new Error((err as Error).message);
+    if (op3) parsed = op3(line, host, selfHosts);
+    else {
+      const req = parseCombinedLogLine(line);
+      parsed = req ? fromRequest(req, host, selfHosts) : null;
     }
     if (parsed === 'header') continue;
     if (parsed === 'skip') {
@@ -152,7 +143,8 @@ export async function importLogs(
     seen.set(line, n + 1);
     if (seen.size > 200_000) seen.clear(); // identical lines are adjacent in practice; bound memory
     batch.push(buildHitRecord(deps, {
-      id: lineId(line, n), ts: parsed.req.ts, source: parsed.source, method: parsed.req.method, location: parsed.location,
+      // The id comes from the line itself (and how often the same line came before): never from hash keys.
+      id: uuidFromText(`${line}\n${n}`), ts: parsed.req.ts, source: parsed.source, method: parsed.req.method, location: parsed.location,
       urlKey: parsed.urlKey, ip: parsed.req.ip, userAgent: parsed.req.userAgent, referer: parsed.req.referer,
       range: parsed.req.range, podcastGuid: parsed.podcastGuid, status: parsed.req.status, bytes: parsed.req.bytes,
     }));

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../db/client';
 import { addShow } from '../feeds/add-show';
@@ -11,6 +10,7 @@ import { AttributionIndex } from '../tracker/attribution-index';
 import { HashKeyStore } from '../tracker/hash-key-store';
 import { attributionKeyOf } from '../tracker/attribution-key-of';
 import { buildHitRecord } from '../tracker/build-hit-record';
+import { uuidFromText } from '../tracker/uuid-from-text';
 import { insertHitBatch } from '../tracker/insert-hit-batch';
 import type { HitRecord } from '../tracker/hit-record';
 import { countAfterWriting } from './count-after-writing';
@@ -127,9 +127,8 @@ export async function seedDemo(db: Db, geo: GeoLookup, now = new Date(), opts: {
       let n = 0;
       const emit = (ts: number, l: Listener, method = 'GET', range: string | null = null) => {
         if (ts > end) return;
-        const id = createHash('sha256').update(`earshot-demo:${ep.episode_number}:${d}:${n++}`).digest('hex');
         batch.push(buildHitRecord(deps, {
-          id: `${id.slice(0, 8)}-${id.slice(8, 12)}-4${id.slice(13, 16)}-a${id.slice(17, 20)}-${id.slice(20, 32)}`,
+          id: uuidFromText(`earshot-demo:${ep.episode_number}:${d}:${n++}`),
           ts, source: 'tracker', method, location: ep.enclosure_url, urlKey: attributionKeyOf(ep.enclosure_url)!.key, ip: l.ip, userAgent: l.ua,
           referer: l.ua === BROWSER_UA && day() < 0.5 ? 'https://podcasts.google.com/' : null, range, podcastGuid: null, status: 302, bytes: null,
         }));

@@ -60,7 +60,8 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const writer = new HitWriter({
     db, index, keys, spool, log, batchRows: config.batchRows, batchMs: config.batchMs, queueMax: config.queueMax,
   });
-  const [classifier, geo] = [createUaClassifier(), opts.geo ?? (await openGeoLookup(config.geoipDb))];
+  const classifier = createUaClassifier();
+  const geo = opts.geo ?? (await openGeoLookup(config.geoipDb));
   const tracker = createTrackerHandler({
     trustProxy: config.trustProxy,
     allowedHosts: new Set(config.allowedHosts),
