@@ -24,6 +24,7 @@ export const shows = pgTable('shows', {
   lastFetchedAt: timestamp('last_fetched_at', { withTimezone: true }),
   lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
   lastError: text('last_error'),
+  isPublic: boolean('is_public').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('shows_slug_key').on(t.slug),
@@ -144,14 +145,17 @@ export const downloads = pgTable('downloads', {
   index('downloads_show_day_idx').on(t.showId, t.day),
 ]);
 
-/** Downloads per show × episode × UTC day. */
-export const rollupEpisodeDay = pgTable('rollup_episode_day', {
+/** Downloads per show × episode × UTC hour (hours let any time zone cut its own days). */
+export const rollupEpisodeHour = pgTable('rollup_episode_hour', {
   showId: bigint('show_id', { mode: 'number' }).notNull(),
   episodeId: bigint('episode_id', { mode: 'number' }).notNull(),
-  day: date('day', { mode: 'string' }).notNull(),
+  hour: timestamp('hour', { withTimezone: true }).notNull(),
   downloads: integer('downloads').notNull().default(0),
   botDownloads: integer('bot_downloads').notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.showId, t.episodeId, t.day] })]);
+}, (t) => [
+  primaryKey({ columns: [t.showId, t.episodeId, t.hour] }),
+  index('rollup_episode_hour_show_hour_idx').on(t.showId, t.hour),
+]);
 
 /** Downloads per show × UTC day × dimension value (app, device, os, country, region). */
 export const rollupDimensionDay = pgTable('rollup_dimension_day', {
@@ -163,12 +167,102 @@ export const rollupDimensionDay = pgTable('rollup_dimension_day', {
   botDownloads: integer('bot_downloads').notNull().default(0),
 }, (t) => [primaryKey({ columns: [t.showId, t.day, t.dimension, t.value] })]);
 
-/** Every recorded request per show × UTC day (bots and HEAD included): the API's `hits`. */
-export const rollupHitsDay = pgTable('rollup_hits_day', {
+/** Every recorded request per show × episode × UTC hour (bots and HEAD included): the API's `hits`. */
+export const rollupHitsHour = pgTable('rollup_hits_hour', {
+  showId: bigint('show_id', { mode: 'number' }).notNull(),
+  episodeId: bigint('episode_id', { mode: 'number' }).notNull(),
+  hour: timestamp('hour', { withTimezone: true }).notNull(),
+  hits: integer('hits').notNull().default(0),
+}, (t) => [
+  primaryKey({ columns: [t.showId, t.episodeId, t.hour] }),
+  index('rollup_hits_hour_show_hour_idx').on(t.showId, t.hour),
+]);
+
+/**
+ * Listener sets (who was already counted), so listener rollups can be kept incrementally:
+ * per show × UTC month (with the listener's first app/country/region/device/os that month),
+ * per show × episode × month, per show × UTC day.
+ */
+export const listenerMonth = pgTable('listener_month', {
+  showId: bigint('show_id', { mode: 'number' }).notNull(),
+  month: date('month', { mode: 'string' }).notNull(),
+  listenerHash: bytea('listener_hash').notNull(),
+  isBot: boolean('is_bot').notNull(),
+  app: text('app').notNull(),
+  country: char('country', { length: 2 }).notNull(),
+  region: text('region').notNull(),
+  device: text('device').notNull(),
+  os: text('os').notNull(),
+}, (t) => [primaryKey({ columns: [t.showId, t.month, t.listenerHash, t.isBot] })]);
+
+export const listenerEpisodeMonth = pgTable('listener_episode_month', {
+  showId: bigint('show_id', { mode: 'number' }).notNull(),
+  episodeId: bigint('episode_id', { mode: 'number' }).notNull(),
+  month: date('month', { mode: 'string' }).notNull(),
+  listenerHash: bytea('listener_hash').notNull(),
+  isBot: boolean('is_bot').notNull(),
+}, (t) => [primaryKey({ columns: [t.showId, t.episodeId, t.month, t.listenerHash, t.isBot] })]);
+
+export const listenerDay = pgTable('listener_day', {
   showId: bigint('show_id', { mode: 'number' }).notNull(),
   day: date('day', { mode: 'string' }).notNull(),
-  hits: integer('hits').notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.showId, t.day] })]);
+  listenerHash: bytea('listener_hash').notNull(),
+  isBot: boolean('is_bot').notNull(),
+}, (t) => [primaryKey({ columns: [t.showId, t.day, t.listenerHash, t.isBot] })]);
+
+/**
+ * Listener counts: scope `month` (period = first of the month, value ''), `day` (period = the
+ * UTC day), `episode` (period = month, value = episode id) and one scope per dimension
+ * (period = month, value = the dimension's value).
+ */
+export const rollupListeners = pgTable('rollup_listeners', {
+  showId: bigint('show_id', { mode: 'number' }).notNull(),
+  scope: text('scope').notNull(),
+  period: date('period', { mode: 'string' }).notNull(),
+  value: text('value').notNull(),
+  listeners: integer('listeners').notNull().default(0),
+  botListeners: integer('bot_listeners').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.showId, t.scope, t.period, t.value] })]);
+
+/** Dashboard users: scrypt password hash (salt inside), admin or member. */
+export const users = pgTable('users', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  email: text('email').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  isAdmin: boolean('is_admin').notNull().default(false),
+  timeZone: text('time_zone'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('users_email_idx').on(t.email)]);
+
+/** Server-side sessions; only the SHA-256 of the cookie value is stored. */
+export const sessions = pgTable('sessions', {
+  tokenHash: bytea('token_hash').primaryKey(),
+  userId: bigint('user_id', { mode: 'number' }).notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+}, (t) => [index('sessions_user_idx').on(t.userId)]);
+
+/** Which shows a member may see (admins see all). */
+export const userShows = pgTable('user_shows', {
+  userId: bigint('user_id', { mode: 'number' }).notNull().references(() => users.id, { onDelete: 'cascade' }),
+  showId: bigint('show_id', { mode: 'number' }).notNull().references(() => shows.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.userId, t.showId] }), index('user_shows_show_idx').on(t.showId)]);
+
+/** API tokens: only the SHA-256 of the token is stored; scoped to shows. */
+export const apiTokens = pgTable('api_tokens', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  tokenHash: bytea('token_hash').notNull(),
+  name: text('name').notNull(),
+  createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+}, (t) => [uniqueIndex('api_tokens_hash_idx').on(t.tokenHash)]);
+
+export const apiTokenShows = pgTable('api_token_shows', {
+  tokenId: bigint('token_id', { mode: 'number' }).notNull().references(() => apiTokens.id, { onDelete: 'cascade' }),
+  showId: bigint('show_id', { mode: 'number' }).notNull().references(() => shows.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.tokenId, t.showId] }), index('api_token_shows_show_idx').on(t.showId)]);
 
 /** Watermarks of incremental jobs (the counter: hits received up to this time are counted). */
 export const jobState = pgTable('job_state', {

@@ -27,9 +27,9 @@ export async function countDownloads(db: Db, opts: { lagSeconds?: number } = {})
       `WITH new_hits AS (
          SELECT * FROM hits WHERE received_at > $1::timestamptz AND received_at <= $2::timestamptz
        ), hits_rollup AS (
-         INSERT INTO rollup_hits_day (show_id, day, hits)
-         SELECT show_id, (ts AT TIME ZONE 'UTC')::date, count(*) FROM new_hits GROUP BY 1, 2
-         ON CONFLICT (show_id, day) DO UPDATE SET hits = rollup_hits_day.hits + excluded.hits
+         INSERT INTO rollup_hits_hour (show_id, episode_id, hour, hits)
+         SELECT show_id, episode_id, date_trunc('hour', ts AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', count(*) FROM new_hits GROUP BY 1, 2, 3
+         ON CONFLICT (show_id, episode_id, hour) DO UPDATE SET hits = rollup_hits_hour.hits + excluded.hits
        ), candidates AS (
          SELECT DISTINCT ON (show_id, episode_id, day, hash, is_bot)
                 show_id, episode_id, day, hash, is_bot, ts, app, country, region, device, os
@@ -48,13 +48,14 @@ export async function countDownloads(db: Db, opts: { lagSeconds?: number } = {})
          INSERT INTO downloads (show_id, episode_id, day, listener_hash, is_bot, ts, app, country, region, device, os)
          SELECT * FROM candidates
          ON CONFLICT (show_id, episode_id, day, listener_hash, is_bot) DO NOTHING
-         RETURNING show_id, episode_id, day, is_bot, app, country, region, device, os
+         RETURNING show_id, episode_id, day, listener_hash, is_bot, ts, app, country, region, device, os
        ), episode_rollup AS (
-         INSERT INTO rollup_episode_day (show_id, episode_id, day, downloads, bot_downloads)
-         SELECT show_id, episode_id, day, count(*) FILTER (WHERE NOT is_bot), count(*) FILTER (WHERE is_bot)
+         INSERT INTO rollup_episode_hour (show_id, episode_id, hour, downloads, bot_downloads)
+         SELECT show_id, episode_id, date_trunc('hour', ts AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
+                count(*) FILTER (WHERE NOT is_bot), count(*) FILTER (WHERE is_bot)
          FROM inserted GROUP BY 1, 2, 3
-         ON CONFLICT (show_id, episode_id, day) DO UPDATE SET downloads = rollup_episode_day.downloads + excluded.downloads,
-           bot_downloads = rollup_episode_day.bot_downloads + excluded.bot_downloads
+         ON CONFLICT (show_id, episode_id, hour) DO UPDATE SET downloads = rollup_episode_hour.downloads + excluded.downloads,
+           bot_downloads = rollup_episode_hour.bot_downloads + excluded.bot_downloads
        ), dimension_rollup AS (
          INSERT INTO rollup_dimension_day (show_id, day, dimension, value, downloads, bot_downloads)
          SELECT i.show_id, i.day, d.dimension, d.value, count(*) FILTER (WHERE NOT i.is_bot), count(*) FILTER (WHERE i.is_bot)
@@ -63,6 +64,33 @@ export async function countDownloads(db: Db, opts: { lagSeconds?: number } = {})
          GROUP BY 1, 2, 3, 4
          ON CONFLICT (show_id, day, dimension, value) DO UPDATE SET downloads = rollup_dimension_day.downloads + excluded.downloads,
            bot_downloads = rollup_dimension_day.bot_downloads + excluded.bot_downloads
+       ), new_month AS (
+         INSERT INTO listener_month (show_id, month, listener_hash, is_bot, app, country, region, device, os)
+         SELECT DISTINCT ON (show_id, date_trunc('month', day::timestamp)::date, listener_hash, is_bot)
+                show_id, date_trunc('month', day::timestamp)::date, listener_hash, is_bot, app, country, region, device, os
+         FROM inserted ORDER BY show_id, date_trunc('month', day::timestamp)::date, listener_hash, is_bot, ts
+         ON CONFLICT DO NOTHING
+         RETURNING show_id, month, is_bot, app, country, region, device, os
+       ), new_episode_month AS (
+         INSERT INTO listener_episode_month (show_id, episode_id, month, listener_hash, is_bot)
+         SELECT DISTINCT show_id, episode_id, date_trunc('month', day::timestamp)::date, listener_hash, is_bot FROM inserted
+         ON CONFLICT DO NOTHING
+         RETURNING show_id, episode_id, month, is_bot
+       ), new_day AS (
+         INSERT INTO listener_day (show_id, day, listener_hash, is_bot)
+         SELECT DISTINCT show_id, day, listener_hash, is_bot FROM inserted
+         ON CONFLICT DO NOTHING
+         RETURNING show_id, day, is_bot
+       ), listener_rollup AS (
+         INSERT INTO rollup_listeners (show_id, scope, period, value, listeners, bot_listeners)
+         SELECT show_id, scope, period, value, count(*) FILTER (WHERE NOT is_bot), count(*) FILTER (WHERE is_bot) FROM (
+           SELECT m.show_id, d.scope, m.month AS period, d.value, m.is_bot FROM new_month m
+           CROSS JOIN LATERAL (VALUES ('month', ''), ('app', m.app), ('country', m.country::text), ('region', m.region), ('device', m.device), ('os', m.os)) AS d(scope, value)
+           UNION ALL SELECT show_id, 'episode', month, episode_id::text, is_bot FROM new_episode_month
+           UNION ALL SELECT show_id, 'day', day, '', is_bot FROM new_day
+         ) q GROUP BY 1, 2, 3, 4
+         ON CONFLICT (show_id, scope, period, value) DO UPDATE SET listeners = rollup_listeners.listeners + excluded.listeners,
+           bot_listeners = rollup_listeners.bot_listeners + excluded.bot_listeners
        )
        SELECT (SELECT count(*) FROM new_hits)::int AS hits, (SELECT count(*) FROM inserted)::int AS downloads`,
       [state!.from_ts, state!.upto],

@@ -84,7 +84,7 @@ export async function countingBench(db: Db, say: (line?: string) => void, total:
   say();
   say(`(targets: report queries ≤ 50 ms p95; monthly CSV ≤ 2 s. Peak RSS of this benchmark process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB.)`);
   say();
-  const lines = 200_000;
+  const lines = Number(process.env.BENCH_IMPORT_LINES ?? 1_000_000);
   const ua = 'Overcast/3.0 (+http://overcast.fm/; iOS podcast app)';
   const log = Readable.from((function* () {
     for (let i = 0; i < lines; i++) {

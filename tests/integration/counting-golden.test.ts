@@ -144,6 +144,19 @@ describe.each(backends())('golden counting on %s', (backend) => {
     expect(await csv(t.db, showId, '2025-10', 'day')).toBe(before);
   });
 
+  it('--tz cuts the day breakdown in that zone (America/New_York, UTC-4 in October)', async () => {
+    // Local days: hits 1 5 9 10 all fall on 10-01 (9 and 10 are 19:59:59 and 20:00:01 EDT): 4 downloads,
+    // 2 listeners. 14 (23:59:59Z) and 15 (11-01 00:00:00Z, November key: another hash) are both 10-31
+    // evening in New York: 2 downloads, 2 listeners. The local month holds 10 downloads.
+    const rows = await monthlyReportRows(t.db, { showId, slug: 'golden', month: '2025-10', by: 'day', includeBots: false, tz: 'America/New_York' });
+    expect(rows).toHaveLength(31);
+    const byDay = Object.fromEntries(rows.map((r) => [r[2], [r[3], r[4]]]));
+    expect(byDay).toMatchObject({
+      '2025-10-01': [4, 2], '2025-10-02': [0, 0], '2025-10-03': [2, 2], '2025-10-05': [1, 1], '2025-10-10': [1, 1], '2025-10-31': [2, 2],
+    });
+    expect(rows.reduce((n, r) => n + Number(r[3]), 0)).toBe(10);
+  });
+
   it('leaves hits received less than 5 seconds ago for the next run', async () => {
     const deps = { keys: new HashKeyStore(), classifier: createUaClassifier(), geo: await sharedGeo() };
     const rec = buildHitRecord(deps, {

@@ -63,7 +63,7 @@ describe.each(backends())('import-logs on %s', (backend) => {
   const run = async (text: string, host: string | null) =>
     importLogs(t.db, Readable.from([text]), { format: 'combined', host, geo: await sharedGeo(), countLagSeconds: 0 });
   const octDownloads = async () =>
-    Number((await t.db.query<{ n: number }>("SELECT coalesce(sum(downloads), 0)::int AS n FROM rollup_episode_day WHERE day >= '2025-10-01' AND day < '2025-11-01'"))[0]!.n);
+    Number((await t.db.query<{ n: number }>("SELECT coalesce(sum(downloads), 0)::int AS n FROM rollup_episode_hour WHERE hour >= '2025-10-01T00:00:00Z' AND hour < '2025-11-01T00:00:00Z'"))[0]!.n);
 
   it('imports a prefix log with its own timestamps (offsets to UTC), status rules and bad lines', async () => {
     const r = await run(PREFIX_LOG, null);

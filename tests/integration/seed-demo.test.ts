@@ -18,12 +18,12 @@ describe.each(backends())('seed-demo on %s', (backend) => {
     expect(first.downloads).toBeGreaterThan(10_000);
     // The last 30 days are not empty, and release days spike.
     const [last30] = await t.db.query<{ n: number }>(
-      "SELECT coalesce(sum(downloads), 0)::int AS n FROM rollup_episode_day WHERE day > '2025-12-21'",
+      "SELECT coalesce(sum(downloads), 0)::int AS n FROM rollup_episode_hour WHERE hour >= '2025-12-22T00:00:00Z'",
     );
     expect(Number(last30!.n)).toBeGreaterThan(100);
     const perDay = new Map(
       (await t.db.query<{ day: string; n: number }>(
-        "SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(downloads)::int AS n FROM rollup_episode_day GROUP BY day",
+        "SELECT to_char((hour AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day, sum(downloads)::int AS n FROM rollup_episode_hour GROUP BY 1",
       )).map((r) => [r.day, Number(r.n)]),
     );
     const releases = ['2025-10-07', '2025-10-14', '2025-10-21', '2025-10-28', '2025-11-04', '2025-11-11', '2025-11-18', '2025-11-25'];
