@@ -1,13 +1,15 @@
 import type { ReactNode } from 'react';
 
 export const metadata = { title: 'earshot', description: 'Privacy-friendly podcast download analytics' };
+export const viewport = { width: 'device-width', initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body style={{ fontFamily: 'system-ui, sans-serif', margin: '2rem auto', maxWidth: '48rem', padding: '0 1rem' }}>
-        {children}
-      </body>
+      <head>
+        <link rel="stylesheet" href="/earshot.css" />
+      </head>
+      <body>{children}</body>
     </html>
   );
 }

@@ -253,6 +253,7 @@ export const apiTokens = pgTable('api_tokens', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   tokenHash: bytea('token_hash').notNull(),
   name: text('name').notNull(),
+  isAdmin: boolean('is_admin').notNull().default(false),
   createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),

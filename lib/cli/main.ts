@@ -9,6 +9,8 @@ import { runReport } from './run-report';
 import { runSeedDemo } from './run-seed-demo';
 import { runImportLogs } from './run-import-logs';
 import { runPrune } from './run-prune';
+import { runCreateUser } from './run-create-user';
+import { runCreateToken } from './run-create-token';
 
 type Command = { summary: string; usage: string; run: (args: string[]) => Promise<void> };
 
@@ -23,7 +25,7 @@ const COMMANDS: Record<string, Command> = {
   shows: { summary: 'list the registered shows', usage: 'earshot shows', run: runShows },
   report: {
     summary: 'the monthly CSV of a show (counts new hits first)',
-    usage: 'earshot report --show <slug> --month YYYY-MM [--by episode|day|app|country|region|device|os] [--include-bots] [--out <file>]',
+    usage: 'earshot report --show <slug> --month YYYY-MM [--by episode|day|app|country|region|device|os] [--include-bots] [--tz <zone>] [--out <file>]',
     run: runReport,
   },
   'import-logs': {
@@ -33,6 +35,16 @@ const COMMANDS: Record<string, Command> = {
   },
   prune: { summary: 'drop raw hits past EARSHOT_RAW_RETENTION_MONTHS (counted months only) and destroy closed months\' keys', usage: 'earshot prune', run: runPrune },
   'seed-demo': { summary: 'the netstack.fm demo show with realistic traffic up to today', usage: 'earshot seed-demo', run: runSeedDemo },
+  'create-user': {
+    summary: 'add a dashboard user (password from stdin when piped, else a one-time password is printed)',
+    usage: 'earshot create-user <email> [--admin] [--show <slug>[,<slug>…]]',
+    run: runCreateUser,
+  },
+  'create-token': {
+    summary: 'print a new API token for some shows (or all, --admin); stored hashed, shown once',
+    usage: 'earshot create-token --show <slug>[,<slug>…] [--name <name>] | --admin',
+    run: runCreateToken,
+  },
 };
 
 function help(): string {

@@ -1,0 +1,1 @@
+ALTER TABLE "api_tokens" ADD COLUMN "is_admin" boolean DEFAULT false NOT NULL;
