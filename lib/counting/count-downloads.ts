@@ -20,7 +20,7 @@ export async function countDownloads(db: Db, opts: { lagSeconds?: number } = {})
     await tx.query('SELECT pg_advisory_xact_lock(7230432)');
     await tx.query("INSERT INTO job_state (job, watermark) VALUES ('count-downloads', '-infinity') ON CONFLICT (job) DO NOTHING");
     const [state] = await tx.query<{ from_ts: string; upto: string }>(
-      `SELECT watermark::text AS from_ts, (now() - make_interval(secs => $1))::text AS upto FROM job_state WHERE job = 'count-downloads'`,
+      `SELECT watermark::text AS from_ts, greatest(watermark, now() - make_interval(secs => $1))::text AS upto FROM job_state WHERE job = 'count-downloads'`,
       [opts.lagSeconds ?? COUNT_LAG_SECONDS],
     );
     const [r] = await tx.query<{ hits: number; downloads: number }>(

@@ -144,6 +144,16 @@ describe.each(backends())('golden counting on %s', (backend) => {
     expect(await csv(t.db, showId, '2025-10', 'day')).toBe(before);
   });
 
+  it('the watermark never moves back: a run with a longer lag after one with none counts nothing twice', async () => {
+    const before = await t.db.query<{ n: number }>('SELECT sum(hits)::int AS n FROM rollup_hits_hour WHERE show_id = $1', [showId]);
+    expect(await countDownloads(t.db, { lagSeconds: 0 })).toMatchObject({ hits: 0 });
+    expect(await countDownloads(t.db, { lagSeconds: 3600 })).toMatchObject({ hits: 0 });
+    expect(await countDownloads(t.db, { lagSeconds: 0 })).toMatchObject({ hits: 0 });
+    const after = await t.db.query<{ n: number }>('SELECT sum(hits)::int AS n FROM rollup_hits_hour WHERE show_id = $1', [showId]);
+    expect(after[0]!.n).toBe(before[0]!.n);
+    expect(Number(after[0]!.n)).toBe(19);
+  });
+
   it('--tz cuts the day breakdown in that zone (America/New_York, UTC-4 in October)', async () => {
     // Local days: hits 1 5 9 10 all fall on 10-01 (9 and 10 are 19:59:59 and 20:00:01 EDT): 4 downloads,
     // 2 listeners. 14 (23:59:59Z) and 15 (11-01 00:00:00Z, November key: another hash) are both 10-31
