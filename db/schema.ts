@@ -140,6 +140,8 @@ export const downloads = pgTable('downloads', {
   region: text('region').notNull(),
   device: text('device').notNull(),
   os: text('os').notNull(),
+  /** For browser downloads: the web player named by the Referer (OPAWG referrers), else null. */
+  webPlayer: text('web_player'),
 }, (t) => [
   primaryKey({ columns: [t.showId, t.episodeId, t.day, t.listenerHash, t.isBot] }),
   index('downloads_show_day_idx').on(t.showId, t.day),

@@ -32,10 +32,10 @@ export async function countDownloads(db: Db, opts: { lagSeconds?: number } = {})
          ON CONFLICT (show_id, episode_id, hour) DO UPDATE SET hits = rollup_hits_hour.hits + excluded.hits
        ), candidates AS (
          SELECT DISTINCT ON (show_id, episode_id, day, hash, is_bot)
-                show_id, episode_id, day, hash, is_bot, ts, app, country, region, device, os
+                show_id, episode_id, day, hash, is_bot, ts, app, country, region, device, os, web_player
          FROM (
            SELECT show_id, episode_id, (ts AT TIME ZONE 'UTC')::date AS day, coalesce(listener_hash, '\\x'::bytea) AS hash,
-                  is_bot, ts, app, country, region, coalesce(device_category, 'unknown') AS device, coalesce(os, 'Unknown') AS os
+                  is_bot, ts, app, country, region, coalesce(device_category, 'unknown') AS device, coalesce(os, 'Unknown') AS os, web_player
            FROM new_hits
            WHERE method = 'GET'
              AND (range_header IS NULL OR range_header !~* '^\\s*bytes\\s*=\\s*0\\s*-\\s*[01]\\s*$')
@@ -45,7 +45,7 @@ export async function countDownloads(db: Db, opts: { lagSeconds?: number } = {})
          ) q
          ORDER BY show_id, episode_id, day, hash, is_bot, ts
        ), inserted AS (
-         INSERT INTO downloads (show_id, episode_id, day, listener_hash, is_bot, ts, app, country, region, device, os)
+         INSERT INTO downloads (show_id, episode_id, day, listener_hash, is_bot, ts, app, country, region, device, os, web_player)
          SELECT * FROM candidates
          ON CONFLICT (show_id, episode_id, day, listener_hash, is_bot) DO NOTHING
          RETURNING show_id, episode_id, day, listener_hash, is_bot, ts, app, country, region, device, os

@@ -18,7 +18,7 @@ export class StatsInputError extends Error {
 }
 
 /** Dimension → column of `downloads` (fixed whitelist, never from input). */
-const DIMENSION_COLUMN: Partial<Record<StatsBy, string>> = { app: 'app', country: 'country', region: 'region', device: 'device', os: 'os' };
+const DIMENSION_COLUMN: Partial<Record<StatsBy, string>> = { app: 'app', country: 'country', region: 'region', device: 'device', os: 'os', web_player: "coalesce(web_player, '')" };
 
 /**
  * The one read path for the API and the dashboard (SPEC §6): totals and one series for a show
@@ -38,7 +38,7 @@ export async function queryShowStats(db: Queryable, showId: number, p: StatsPara
   const args = [showId, p.from, p.to, p.tz, p.includeBots, episodeId, p.app ?? null, p.country ?? null];
   const start = `($2::date::timestamp AT TIME ZONE $4)`;
   const end = `(($3::date + 1)::timestamp AT TIME ZONE $4)`;
-  const tableRows = `SELECT episode_id, ts, 1 AS n, listener_hash, date_trunc('month', day::timestamp) AS month, app, country, region, device, os
+  const tableRows = `SELECT episode_id, ts, 1 AS n, listener_hash, date_trunc('month', day::timestamp) AS month, app, country, region, device, os, web_player
     FROM downloads WHERE show_id = $1 AND day >= $2::date - 1 AND day <= $3::date + 1 AND ts >= ${start} AND ts < ${end}
       AND ($5 OR NOT is_bot) AND ($6::bigint IS NULL OR episode_id = $6) AND ($7::text IS NULL OR app = $7) AND ($8::text IS NULL OR country = $8)`;
   const dimension = DIMENSION_COLUMN[p.by];

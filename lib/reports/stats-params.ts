@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseTimeZone } from './parse-time-zone';
 
-export const STATS_BYS = ['day', 'hour', 'episode', 'app', 'country', 'region', 'device', 'os'] as const;
+export const STATS_BYS = ['day', 'hour', 'episode', 'app', 'country', 'region', 'device', 'os', 'web_player'] as const;
 export type StatsBy = (typeof STATS_BYS)[number];
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').refine((s) => {

@@ -152,6 +152,11 @@ describe('dashboard in Chromium', () => {
     expect(await first.locator('td').nth(0).textContent()).toBe(apps.series[0].key);
     expect(num(await first.locator('td').nth(1).textContent())).toBe(apps.series[0].downloads);
     await page.locator('[data-testid=bar-chart] svg.recharts-surface').first().waitFor();
+    // Browser downloads referred by a web player are named after it (the demo has Google Podcasts' web player).
+    const players = await (await api(`/api/v1/shows/netstack-fm/stats?${q}&by=web_player`)).json();
+    const named = players.series.filter((p: { key: string }) => p.key);
+    expect(named.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=web-table] tbody tr td:first-child').allTextContents()).toEqual(named.map((p: { key: string }) => p.key));
     await shot('apps');
 
     await page.goto(`${base}/shows/netstack-fm/geo?range=90d`);

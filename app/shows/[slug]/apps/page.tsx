@@ -11,10 +11,10 @@ export default async function AppsPage({ params, searchParams }: Props) {
   const page = await loadShowPage(params, searchParams);
   const { show, filters: f, fmt } = page;
   const db = getRuntime().db;
-  const [apps, devices, oses] = await Promise.all(
-    (['app', 'device', 'os'] as const).map((by) => queryShowStats(db, show.id, { ...f, by })),
+  const [apps, devices, oses, players] = await Promise.all(
+    (['app', 'device', 'os', 'web_player'] as const).map((by) => queryShowStats(db, show.id, { ...f, by })),
   );
-  const webPlayers = apps!.series.filter((p) => p.key.startsWith('Browser: ') || /web|player/i.test(p.key));
+  const webPlayers = players!.series.filter((p) => p.key !== '');
   return (
     <ShowShell page={page} tab="/apps">
       <h2>Apps</h2>
@@ -24,8 +24,9 @@ export default async function AppsPage({ params, searchParams }: Props) {
         <section><h2>Device types</h2><Breakdown rows={devices!.series} fmt={fmt} label="device" testid="devices-table" /></section>
         <section><h2>Operating systems</h2><Breakdown rows={oses!.series} fmt={fmt} label="os" testid="os-table" /></section>
       </div>
-      <h2>Web players and browsers</h2>
-      {webPlayers.length ? <Breakdown rows={webPlayers} fmt={fmt} label="web player" testid="web-table" chart={false} /> : <p className="muted">No downloads from browsers or web players in this range.</p>}
+      <h2>Web players</h2>
+      <p className="muted">Browser downloads whose Referer names a web player (OPAWG referrers).</p>
+      {webPlayers.length ? <Breakdown rows={webPlayers} fmt={fmt} label="web player" testid="web-table" chart={false} /> : <p className="muted">No downloads from web players in this range.</p>}
     </ShowShell>
   );
 }

@@ -14,7 +14,8 @@ export default async function GeoPage({ params, searchParams }: Props) {
   const page = await loadShowPage(params, searchParams);
   const { show, filters: f, fmt } = page;
   const db = getRuntime().db;
-  const countries = await queryShowStats(db, show.id, { ...f, by: 'country' });
+  // The country table ignores the country filter (it is how one is chosen); regions follow it.
+  const countries = await queryShowStats(db, show.id, { ...f, country: undefined, by: 'country' });
   const regions = f.country ? await queryShowStats(db, show.id, { ...f, by: 'region' }) : null;
   const base = `/shows/${encodeURIComponent(show.slug)}/geo`;
   return (
