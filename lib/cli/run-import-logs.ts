@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { loadConfig } from '../config/load-config';
 import { openGeoLookup } from '../classify/open-geo-lookup';
+import { createKeySealer } from '../tracker/key-sealer';
 import { importLogs, LOG_FORMATS, type ImportProgress, type LogFormat } from '../counting/import-logs';
 import { CliError } from './cli-error';
 import { withCliDb } from './with-cli-db';
@@ -46,7 +47,9 @@ export async function runImportLogs(args: string[]): Promise<void> {
   };
   try {
     await withCliDb(config, 'import-logs', async (db) => {
-      const r = await importLogs(db, input, { format, host, geo, selfHosts: config.selfHosts, onProgress: (p) => progress(p) });
+      const r = await importLogs(db, input, {
+        format, host, geo, selfHosts: config.selfHosts, onProgress: (p) => progress(p), sealer: createKeySealer(config.secret, config.secretPrevious),
+      });
       progress(r, true);
       if (process.stderr.isTTY) process.stderr.write('\n');
       for (const b of r.badExamples) process.stderr.write(`  bad ${b}\n`);

@@ -20,6 +20,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL').optional(),
   EARSHOT_DATA_DIR: z.string().min(1).default('./.earshot'),
   EARSHOT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  EARSHOT_SECRET_PREVIOUS: z.string().min(32, 'must be at least 32 characters').optional(),
   EARSHOT_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   EARSHOT_TRUST_PROXY: z
     .string()
@@ -43,6 +44,8 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   secret: string;
+  /** The secret before a rotation: still opens hash keys sealed with it (they are re-sealed). */
+  secretPrevious: string | null;
   publicUrl: string;
   trustProxy: number;
   allowedHosts: string[];
@@ -90,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir,
     secret: e.EARSHOT_SECRET ?? readOrCreateSecret(dataDir),
+    secretPrevious: e.EARSHOT_SECRET_PREVIOUS ?? null,
     publicUrl,
     trustProxy: e.EARSHOT_TRUST_PROXY,
     allowedHosts: e.EARSHOT_ALLOWED_HOSTS,

@@ -5,6 +5,7 @@ import type { GeoLookup } from '../classify/open-geo-lookup';
 import { createUaClassifier } from '../classify/create-ua-classifier';
 import { AttributionIndex } from '../tracker/attribution-index';
 import { HashKeyStore } from '../tracker/hash-key-store';
+import type { KeySealer } from '../tracker/key-sealer';
 import { buildHitRecord } from '../tracker/build-hit-record';
 import { insertHitBatch } from '../tracker/insert-hit-batch';
 import type { HitRecord } from '../tracker/hit-record';
@@ -80,6 +81,8 @@ export async function importLogs(
   db: Db,
   input: Readable,
   opts: {
+    /** Seals month keys made on demand (from EARSHOT_SECRET). */
+    sealer?: KeySealer;
     format: LogFormat; host?: string | null; geo: GeoLookup; selfHosts?: ReadonlySet<string>;
     onProgress?: (p: ImportProgress) => void; batchRows?: number;
     /** Count right after the import (0, when nothing else writes) or wait out the counting lag first (default). */
@@ -88,7 +91,7 @@ export async function importLogs(
 ): Promise<ImportResult> {
   const selfHosts = opts.selfHosts ?? new Set<string>();
   const host = opts.host ?? null;
-  const keys = new HashKeyStore();
+  const keys = new HashKeyStore(opts.sealer ?? null);
   const deps = { keys, classifier: createUaClassifier(), geo: opts.geo };
   const index = new AttributionIndex();
   await index.refresh(db, true);

@@ -8,6 +8,7 @@ import { createUaClassifier } from '../classify/create-ua-classifier';
 import type { GeoLookup } from '../classify/open-geo-lookup';
 import { AttributionIndex } from '../tracker/attribution-index';
 import { HashKeyStore } from '../tracker/hash-key-store';
+import type { KeySealer } from '../tracker/key-sealer';
 import { attributionKeyOf } from '../tracker/attribution-key-of';
 import { buildHitRecord } from '../tracker/build-hit-record';
 import { uuidFromText } from '../tracker/uuid-from-text';
@@ -89,7 +90,7 @@ export type SeedResult = { slug: string; hits: number; downloads: number; from: 
  * bots, HEAD requests, probes and repeats — sent through the real ingest (buildHitRecord,
  * insertHitBatch) and counting code. Deterministic: running it again adds nothing.
  */
-export async function seedDemo(db: Db, geo: GeoLookup, now = new Date(), opts: { countLagSeconds?: number } = {}): Promise<SeedResult> {
+export async function seedDemo(db: Db, geo: GeoLookup, now = new Date(), opts: { countLagSeconds?: number; sealer?: KeySealer } = {}): Promise<SeedResult> {
   let [show] = await db.query<{ id: number }>('SELECT id FROM shows WHERE slug = $1', [DEMO_SLUG]);
   if (!show) {
     await addShow(db, await loadFeedSource(DEMO_FEED), { slug: DEMO_SLUG });
@@ -103,7 +104,7 @@ export async function seedDemo(db: Db, geo: GeoLookup, now = new Date(), opts: {
   );
   const listeners = makeListeners(prng(20251007), geo, 6000);
   const bots = loadOpawgEntries('bots').flatMap((b) => b.examples ?? []).slice(0, 40);
-  const deps = { keys: new HashKeyStore(), classifier: createUaClassifier(), geo };
+  const deps = { keys: new HashKeyStore(opts.sealer ?? null), classifier: createUaClassifier(), geo };
   const index = new AttributionIndex();
   await index.refresh(db, true);
   const batch: HitRecord[] = [];

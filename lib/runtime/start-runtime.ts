@@ -4,6 +4,7 @@ import { openDb, type Db } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
 import { AttributionIndex } from '../tracker/attribution-index';
 import { HashKeyStore } from '../tracker/hash-key-store';
+import { createKeySealer } from '../tracker/key-sealer';
 import { HitWriter } from '../tracker/hit-writer';
 import { Spool } from '../tracker/spool';
 import { createTrackerHandler } from '../tracker/create-tracker-handler';
@@ -55,7 +56,7 @@ export async function startRuntime(config: Config, opts: RuntimeOptions = {}): P
   const release = !opts.db && !config.databaseUrl ? lockDataDir(config.dataDir, opts.role ?? 'server') : () => {};
   const db = opts.db ?? (await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }));
   const index = new AttributionIndex();
-  const keys = new HashKeyStore();
+  const keys = new HashKeyStore(createKeySealer(config.secret, config.secretPrevious));
   const spool = new Spool(config.dataDir);
   const writer = new HitWriter({
     db, index, keys, spool, log, batchRows: config.batchRows, batchMs: config.batchMs, queueMax: config.queueMax,

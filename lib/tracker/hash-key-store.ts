@@ -1,15 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../../db/client';
 import { utcMonth } from '../../db/ensure-hit-partitions';
+import type { KeySealer } from './key-sealer';
+
+export class SealedKeyError extends Error {}
 
 /**
  * The per-UTC-month HMAC keys. `keyFor` is synchronous (the tracker's hot path): a month
  * whose key is not loaded gets a fresh random key in memory, saved by `persist` on the next
  * write. `load` fetches (or creates) the current and next month's keys ahead of time.
+ * With a sealer (the server and the CLI always pass one, from EARSHOT_SECRET) keys are stored
+ * encrypted: a database dump alone cannot link hashes to addresses.
  */
 export class HashKeyStore {
   private keys = new Map<string, Buffer>();
   private unsaved = new Set<string>();
+
+  constructor(private readonly sealer: KeySealer | null = null) {}
 
   keyFor(month: string): Buffer {
     let k = this.keys.get(month);
@@ -40,15 +47,30 @@ export class HashKeyStore {
 
   private async sync(db: Queryable, month: string): Promise<void> {
     const mine = this.keys.get(month) ?? randomBytes(32);
+    const stored = this.sealer ? this.sealer.seal(month, mine) : mine;
     await db.query(
       'INSERT INTO hash_keys (month, key) VALUES ($1, decode($2, \'hex\')) ON CONFLICT (month) DO NOTHING',
-      [month, mine.toString('hex')],
+      [month, stored.toString('hex')],
     );
     const rows = await db.query<{ key: string | null }>("SELECT encode(key, 'hex') AS key FROM hash_keys WHERE month = $1", [month]);
-    const stored = rows[0]?.key;
+    const hex = rows[0]?.key;
     this.unsaved.delete(month);
-    if (stored) this.keys.set(month, Buffer.from(stored, 'hex'));
-    else this.keys.delete(month);
+    if (!hex) {
+      this.keys.delete(month);
+      return;
+    }
+    const blob = Buffer.from(hex, 'hex');
+    if (!this.sealer) {
+      if (blob.length !== 32) throw new SealedKeyError(`the hash key of ${month} is sealed: open the store with EARSHOT_SECRET`);
+      this.keys.set(month, blob);
+      return;
+    }
+    const opened = this.sealer.open(month, blob);
+    if (!opened) throw new SealedKeyError(`the hash key of ${month} was sealed with another EARSHOT_SECRET (set EARSHOT_SECRET_PREVIOUS after a rotation)`);
+    this.keys.set(month, opened.key);
+    if (opened.stale) {
+      await db.query("UPDATE hash_keys SET key = decode($2, 'hex') WHERE month = $1 AND key IS NOT NULL", [month, this.sealer.seal(month, opened.key).toString('hex')]);
+    }
   }
 
   /**
