@@ -18,6 +18,7 @@ export type CountResult = { hits: number; downloads: number; watermark: string }
 export async function countDownloads(db: Db, opts: { lagSeconds?: number } = {}): Promise<CountResult> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(7230432)');
+    await tx.query("SET LOCAL work_mem = '64MB'");
     await tx.query("INSERT INTO job_state (job, watermark) VALUES ('count-downloads', '-infinity') ON CONFLICT (job) DO NOTHING");
     const [state] = await tx.query<{ from_ts: string; upto: string }>(
       `SELECT watermark::text AS from_ts, greatest(watermark, now() - make_interval(secs => $1))::text AS upto FROM job_state WHERE job = 'count-downloads'`,
@@ -58,10 +59,14 @@ export async function countDownloads(db: Db, opts: { lagSeconds?: number } = {})
            bot_downloads = rollup_episode_hour.bot_downloads + excluded.bot_downloads
        ), dimension_rollup AS (
          INSERT INTO rollup_dimension_day (show_id, day, dimension, value, downloads, bot_downloads)
-         SELECT i.show_id, i.day, d.dimension, d.value, count(*) FILTER (WHERE NOT i.is_bot), count(*) FILTER (WHERE i.is_bot)
-         FROM inserted i
-         CROSS JOIN LATERAL (VALUES ('app', i.app), ('country', i.country::text), ('region', i.region), ('device', i.device), ('os', i.os)) AS d(dimension, value)
-         GROUP BY 1, 2, 3, 4
+         SELECT show_id, day,
+                CASE WHEN GROUPING(app) = 0 THEN 'app' WHEN GROUPING(country) = 0 THEN 'country' WHEN GROUPING(region) = 0 THEN 'region'
+                     WHEN GROUPING(device) = 0 THEN 'device' ELSE 'os' END,
+                CASE WHEN GROUPING(app) = 0 THEN app WHEN GROUPING(country) = 0 THEN country::text WHEN GROUPING(region) = 0 THEN region
+                     WHEN GROUPING(device) = 0 THEN device ELSE os END,
+                count(*) FILTER (WHERE NOT is_bot), count(*) FILTER (WHERE is_bot)
+         FROM inserted
+         GROUP BY GROUPING SETS ((show_id, day, app), (show_id, day, country), (show_id, day, region), (show_id, day, device), (show_id, day, os))
          ON CONFLICT (show_id, day, dimension, value) DO UPDATE SET downloads = rollup_dimension_day.downloads + excluded.downloads,
            bot_downloads = rollup_dimension_day.bot_downloads + excluded.bot_downloads
        ), new_month AS (

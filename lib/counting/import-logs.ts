@@ -104,12 +104,19 @@ export async function importLogs(
   };
   const op3 = opts.format === 'op3-tsv' ? op3Parser() : null;
   let batch: HitRecord[] = [];
+  // One batch is written while the next is parsed (the database works on another core).
+  let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (!batch.length) return;
-    await insertHitBatch(db, index, batch);
-    result.imported += batch.length;
+    const rows = batch;
     batch = [];
-    opts.onProgress?.(result);
+    await inFlight;
+    inFlight = insertHitBatch(db, index, rows).then(() => {
+      result.imported += rows.length;
+      opts.onProgress?.(result);
+    });
+    // A failed write stops the import (awaited at the next flush or at the end).
+    inFlight.catch(() => undefined);
   };
   input.on('data', (c: Buffer | string) => (result.bytes += typeof c === 'string' ? Buffer.byteLength(c) : c.length));
   const rl = readline.createInterface({ input, crlfDelay: Infinity });
@@ -154,6 +161,7 @@ export async function importLogs(
     if (batch.length >= (opts.batchRows ?? 5000)) await flush();
   }
   await flush();
+  await inFlight;
   result.downloads = (await countAfterWriting(db, opts.countLagSeconds)).downloads;
   return result;
 }
