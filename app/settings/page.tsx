@@ -44,8 +44,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         {user.isAdmin && (
           <>
             <h2>Add a show</h2>
-            <form className="stack" method="post" action="/api/forms/shows/add">
+            <form className="stack" method="post" action="/api/forms/shows/add" encType="multipart/form-data">
               <label>Feed URL<input type="url" name="feedUrl" placeholder="https://example.com/feed.xml" /></label>
+              <label>…or upload the feed file<input type="file" name="feedFile" accept=".xml,.rss,application/rss+xml,application/xml,text/xml" /></label>
               <label>…or paste the feed (RSS XML)<textarea name="feedXml" rows={4} /></label>
               <label>Slug (optional)<input type="text" name="slug" pattern="[a-z0-9-]{1,40}" /></label>
               <button type="submit">Add show</button>

@@ -17,9 +17,14 @@ export function htmlPage(title: string, bodyHtml: string, status = 200): Respons
 }
 
 /** Form fields of a urlencoded or multipart body, with repeated names as lists. */
-export async function readForm(request: Request): Promise<{ get: (k: string) => string; all: (k: string) => string[] }> {
+export async function readForm(request: Request): Promise<{ get: (k: string) => string; all: (k: string) => string[]; file: (k: string) => Promise<string> }> {
   const form = await request.formData();
   return {
+    /** An uploaded file's text ('' when none was chosen). */
+    file: async (k) => {
+      const v = form.get(k);
+      return v && typeof v !== 'string' && v.size > 0 ? v.text() : '';
+    },
     get: (k) => {
       const v = form.get(k);
       return typeof v === 'string' ? v : '';

@@ -84,6 +84,12 @@ describe('dashboard in Chromium', () => {
     expect(num(await page.getByTestId('total-listeners').textContent())).toBe(stats.totals.listeners);
     expect(num(await page.getByTestId('total-hits').textContent())).toBe(stats.totals.hits);
     expect(await page.locator('[data-testid=timeseries-chart] .recharts-area').count()).toBe(1);
+    // Monthly listeners (from the listener rollup) equal the API's listeners over that UTC month (from the downloads).
+    const month = todayIn('UTC').slice(0, 7);
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    const monthStats = await (await api(`/api/v1/shows/netstack-fm/stats?from=${month}-01&to=${last}`)).json();
+    expect(num(await page.getByTestId('monthly-listeners').textContent())).toBe(monthStats.totals.listeners);
     await shot('show-overview');
   });
 

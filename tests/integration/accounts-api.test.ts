@@ -121,6 +121,13 @@ describe.each(backends())('accounts and API on %s', (backend) => {
     const r = await fetch(`${base}/api/v1/shows`, { method: 'POST', headers, body: JSON.stringify({ feedXml: feed, slug: 'api-added' }) });
     expect(r.status).toBe(201);
     expect(await r.json()).toMatchObject({ slug: 'api-added', prefix: `${base}/e/` });
+    // The settings form takes an uploaded feed file (multipart).
+    const form = new FormData();
+    form.set('feedFile', new Blob([feed.replace(/<title>[^<]*<\/title>/, '<title>Uploaded Show</title>')], { type: 'application/rss+xml' }), 'feed.xml');
+    form.set('slug', 'uploaded');
+    const up = await fetch(`${base}/api/forms/shows/add`, { method: 'POST', body: form, headers: { cookie: admin, Origin: base }, redirect: 'manual' });
+    expect(up.status).toBe(200);
+    expect(await up.text()).toContain('Added <strong>uploaded</strong>');
     for (const [body, field] of [['not json', 'body'], ['{}', 'feedUrl'], ['{"feedUrl":"nope"}', 'feedUrl']] as const) {
       const bad = await fetch(`${base}/api/v1/shows`, { method: 'POST', headers, body });
       expect(bad.status, body).toBe(400);

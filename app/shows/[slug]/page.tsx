@@ -2,6 +2,7 @@ import { loadShowPage, ShowShell } from '../../_components/show-shell';
 import { TimeSeriesChart } from '../../_components/charts';
 import { queryShowStats } from '@/lib/reports/query-show-stats';
 import { episodeTable } from '@/lib/reports/episode-table';
+import { monthlyListeners } from '@/lib/reports/monthly-listeners';
 import { hrefWith } from '@/lib/reports/dashboard-filters';
 import { getRuntime } from '@/lib/runtime/get-runtime';
 
@@ -18,12 +19,14 @@ export default async function ShowOverview({ params, searchParams }: Props) {
   const page = await loadShowPage(params, searchParams);
   const { show, filters: f, fmt } = page;
   const db = getRuntime().db;
-  const [series, topEpisodes, topApps, topCountries, table] = await Promise.all([
+  const month = f.to.slice(0, 7);
+  const [series, topEpisodes, topApps, topCountries, table, listenersOfMonth] = await Promise.all([
     queryShowStats(db, show.id, f),
     queryShowStats(db, show.id, { ...f, by: 'episode' }),
     queryShowStats(db, show.id, { ...f, by: 'app' }),
     queryShowStats(db, show.id, { ...f, by: 'country' }),
     episodeTable(db, show.id),
+    monthlyListeners(db, show.id, month),
   ]);
   const avg = (k: 'd7' | 'd30') => {
     const xs = table.map((e) => e[k]).filter((v): v is number => v !== null);
@@ -39,6 +42,7 @@ export default async function ShowOverview({ params, searchParams }: Props) {
       <div className="cards">
         <div className="card"><div className="value" data-testid="total-downloads">{fmt(series.totals.downloads)}</div><div className="label">Downloads</div></div>
         <div className="card"><div className="value" data-testid="total-listeners">{fmt(series.totals.listeners)}</div><div className="label">Listeners (once per month)</div></div>
+        <div className="card"><div className="value" data-testid="monthly-listeners">{fmt(listenersOfMonth)}</div><div className="label">Monthly listeners, {month} (UTC)</div></div>
         <div className="card"><div className="value" data-testid="total-hits">{fmt(series.totals.hits)}</div><div className="label">Requests (all, incl. bots)</div></div>
         <div className="card"><div className="value" data-testid="avg-7">{fmt(avg('d7'))}</div><div className="label">Avg per episode, first 7 days</div></div>
         <div className="card"><div className="value" data-testid="avg-30">{fmt(avg('d30'))}</div><div className="label">Avg per episode, first 30 days</div></div>

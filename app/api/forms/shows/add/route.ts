@@ -6,7 +6,8 @@ export const dynamic = 'force-dynamic';
 
 /** Add a show by feed URL or pasted feed; shows the prefix to configure. */
 export const POST = settingsAction('/settings', async (rt, form) => {
-  const added = await registerShow(rt, { feedUrl: form.get('feedUrl').trim() || undefined, feedXml: form.get('feedXml').trim() || undefined, slug: form.get('slug').trim() || undefined });
+  const feedXml = (await form.file('feedFile')).trim() || form.get('feedXml').trim() || undefined;
+  const added = await registerShow(rt, { feedUrl: form.get('feedUrl').trim() || undefined, feedXml, slug: form.get('slug').trim() || undefined });
   const ex = added.check.example;
   return htmlPage('Show added', `<p class="ok">Added <strong>${escapeHtml(added.slug)}</strong> with ${added.episodes} episodes.</p>
 <p>Put this prefix in front of every enclosure URL in the feed: <code>${escapeHtml(added.prefix)}</code></p>
