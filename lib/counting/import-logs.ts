@@ -87,6 +87,8 @@ export async function importLogs(
     onProgress?: (p: ImportProgress) => void; batchRows?: number;
     /** Count right after the import (0, when nothing else writes) or wait out the counting lag first (default). */
     countLagSeconds?: number;
+    /** false: leave counting to the server's counter (or a later run); `downloads` is then 0. */
+    count?: boolean;
   },
 ): Promise<ImportResult> {
   const selfHosts = opts.selfHosts ?? new Set<string>();
@@ -162,6 +164,6 @@ export async function importLogs(
   }
   await flush();
   await inFlight;
-  result.downloads = (await countAfterWriting(db, opts.countLagSeconds)).downloads;
+  if (opts.count !== false) result.downloads = (await countAfterWriting(db, opts.countLagSeconds)).downloads;
   return result;
 }

@@ -4,6 +4,10 @@
  * then measures the counter (hits/s), every report query (p95 over 20 runs), and import-logs (lines/s).
  */
 import { randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import type { Db } from '../../db/client';
 import { insertHitBatch } from '../../lib/tracker/insert-hit-batch';
@@ -21,8 +25,9 @@ const APPS = ['Apple Podcasts', 'Spotify', 'Overcast', 'Pocket Casts', 'AntennaP
 const COUNTRIES = ['US', 'DE', 'GB', 'FR', 'NL', 'CA', 'SE', 'IN'];
 
 /** Synthetic hits over one month for `episodes` episodes: ~1 in 3 a repeat of a listener's day, 4% bots, 3% HEAD. */
-export async function seedBenchHits(db: Db, total: number, episodes = 20): Promise<{ showId: number; month: string }> {
-  const { showId } = await insertShow(db, `bench-${Date.now()}`, Array.from({ length: episodes }, (_, i) => `https://cdn.bench.example/ep${i}.mp3`));
+export async function seedBenchHits(db: Db, total: number, episodes = 20): Promise<{ showId: number; slug: string; month: string }> {
+  const slug = `bench-${Date.now()}`;
+  const { showId } = await insertShow(db, slug, Array.from({ length: episodes }, (_, i) => `https://cdn.bench.example/ep${i}.mp3`));
   const index = new AttributionIndex();
   await index.refresh(db, true);
   const start = Date.UTC(2025, 9, 1);
@@ -46,7 +51,7 @@ export async function seedBenchHits(db: Db, total: number, episodes = 20): Promi
     await insertHitBatch(db, index, batch);
     done += n;
   }
-  return { showId, month: '2025-10' };
+  return { showId, slug, month: '2025-10' };
 }
 
 function p95(xs: number[]): number {
@@ -54,9 +59,27 @@ function p95(xs: number[]): number {
   return s[Math.min(s.length - 1, Math.floor(0.95 * s.length))]!;
 }
 
-export async function countingBench(db: Db, say: (line?: string) => void, total: number): Promise<void> {
+/** `earshot report` as its own process (as a user runs it): wall time and peak RSS, by GNU time when present. */
+function cliReport(url: string, slug: string, month: string, by: string): string {
+  const out = path.join(os.tmpdir(), `earshot-bench-${process.pid}-${by}.csv`);
+  const args = ['bin/earshot.js', 'report', '--show', slug, '--month', month, '--by', by, '--out', out];
+  const env = { ...process.env, DATABASE_URL: url, EARSHOT_SECRET: 'b'.repeat(40) };
+  const timed = fs.existsSync('/usr/bin/time');
   const t0 = performance.now();
-  const { showId, month } = await seedBenchHits(db, total);
+  const r = timed
+    ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { env, encoding: 'utf8' })
+    : spawnSync(process.execPath, args, { env, encoding: 'utf8' });
+  const wall = performance.now() - t0;
+  if (r.status !== 0) return `failed: ${r.stderr.trim().split('\n').at(-1)}`;
+  const rows = fs.readFileSync(out, 'utf8').trim().split('\n').length - 1;
+  fs.rmSync(out, { force: true });
+  const rss = timed ? `, peak RSS ${Math.round(Number(r.stderr.trim().split('\n').at(-1)) / 1024)} MB` : '';
+  return `${(wall / 1000).toFixed(2)} s wall (process start, migrations check, count, query, CSV; ${rows} rows)${rss}`;
+}
+
+export async function countingBench(db: Db, say: (line?: string) => void, total: number, url?: string): Promise<void> {
+  const t0 = performance.now();
+  const { showId, slug, month } = await seedBenchHits(db, total);
   const seedS = (performance.now() - t0) / 1000;
   await new Promise((r) => setTimeout(r, 5200));
   const c0 = performance.now();
@@ -84,6 +107,10 @@ export async function countingBench(db: Db, say: (line?: string) => void, total:
   say();
   say(`(targets: report queries ≤ 50 ms p95; monthly CSV ≤ 2 s. Peak RSS of this benchmark process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB.)`);
   say();
+  if (url) {
+    for (const by of ['episode', 'day'] as const) say(`- \`earshot report --by ${by}\` as a process: ${cliReport(url, slug, month, by)}`);
+    say();
+  }
   const lines = Number(process.env.BENCH_IMPORT_LINES ?? 1_000_000);
   const ua = 'Overcast/3.0 (+http://overcast.fm/; iOS podcast app)';
   const log = Readable.from((function* () {
@@ -94,8 +121,12 @@ export async function countingBench(db: Db, say: (line?: string) => void, total:
     }
   })());
   const i0 = performance.now();
-  const r = await importLogs(db, log, { format: 'combined', geo: await openGeoLookup(), countLagSeconds: 0 });
+  const r = await importLogs(db, log, { format: 'combined', geo: await openGeoLookup(), count: false });
   const importS = (performance.now() - i0) / 1000;
-  say(`- import-logs: ${r.lines.toLocaleString('en-US')} combined lines in ${importS.toFixed(1)} s = **${Math.round(r.lines / importS).toLocaleString('en-US')} lines/s** (target ≥ 50k lines/s), ${r.bad} bad`);
+  await new Promise((res) => setTimeout(res, 5200));
+  const k0 = performance.now();
+  const c = await countDownloads(db);
+  const importCountS = (performance.now() - k0) / 1000;
+  say(`- import-logs: ${r.lines.toLocaleString('en-US')} combined lines read, parsed, classified and stored in ${importS.toFixed(1)} s = **${Math.round(r.lines / importS).toLocaleString('en-US')} lines/s** (target ≥ 50k lines/s), ${r.bad} bad; counting them afterwards (as \`import-logs\` does before it prints): ${c.hits.toLocaleString('en-US')} hits in ${importCountS.toFixed(1)} s; both together ${Math.round(r.lines / (importS + importCountS)).toLocaleString('en-US')} lines/s`);
   say();
 }

@@ -176,7 +176,7 @@ async function main() {
     const cdb = await createEmptyPgDatabase();
     const db = await openDb({ databaseUrl: cdb.url });
     await migrateDb(db);
-    await countingBench(db, say, Number(process.env.BENCH_COUNT_HITS ?? 1_000_000));
+    await countingBench(db, say, Number(process.env.BENCH_COUNT_HITS ?? 1_000_000), cdb.url);
     await db.close();
     await cdb.drop();
     await pg.drop();

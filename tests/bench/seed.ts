@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     await migrateDb(db);
     say(`## bench:seed — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${hits.toLocaleString('en-US')} hits`);
     say();
-    await countingBench(db, say, hits);
+    await countingBench(db, say, hits, fresh.url);
   } finally {
     await db.close();
     await fresh.drop();

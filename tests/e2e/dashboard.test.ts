@@ -135,6 +135,14 @@ describe('dashboard in Chromium', () => {
     expect(allTime.reduce((a, b) => a + b, 0)).toBe(everything.totals.downloads);
     await shot('episodes');
 
+    // An episode's own page: its curve and its share card.
+    await page.locator('[data-testid=episodes-table] tbody tr a').first().click();
+    await page.locator('[data-testid=timeseries-chart] svg.recharts-surface').waitFor();
+    await page.locator('[data-testid=compare-chart] svg.recharts-surface').first().waitFor();
+    const episodeId = /\/episodes\/(\d+)/.exec(page.url())![1]!;
+    const card = await api(`/shows/netstack-fm/og.png?episode=${episodeId}`);
+    expect(card.headers()['content-type']).toBe('image/png');
+
     await page.goto(`${base}/shows/netstack-fm/compare`);
     await page.getByRole('checkbox').first().waitFor();
     expect(await page.getByRole('checkbox').count()).toBe(8);
@@ -205,6 +213,19 @@ describe('dashboard in Chromium', () => {
     await p.goto(`${base}/methodology`);
     expect(await p.getByRole('heading', { level: 1 }).textContent()).toMatch(/count/i);
     await anon.close();
+  });
+
+  it('settings pages open for the admin, with the prefix to configure and the tokens form', async () => {
+    await page.goto(`${base}/settings`);
+    expect(await page.getByRole('heading', { name: 'Add a show' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'netstack.fm' }).click();
+    await page.getByRole('heading', { name: 'Prefix' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain(`${base}/e/`);
+    await page.goto(`${base}/settings/tokens`);
+    expect(await page.getByRole('button', { name: 'Create token' }).count()).toBe(1);
+    await page.goto(`${base}/settings/users`);
+    expect(await page.getByRole('cell', { name: EMAIL }).count()).toBe(1);
+    await shot('settings-users');
   });
 
   it('fits a 360 px wide screen without sideways scrolling', async () => {

@@ -87,6 +87,11 @@ describe.each(backends())('accounts and API on %s', (backend) => {
       expect(await r.json()).toEqual({ error: { code: 'not_found', message: 'no show "other"' } });
     }
     expect((await get('/settings/shows/other', { cookie: member })).status).toBe(404);
+    expect((await get('/shows/other', { cookie: member })).status).toBe(404);
+    // A show with no downloads yet says so instead of drawing an empty chart.
+    const empty = await get('/shows/other', { cookie: admin });
+    expect(empty.status).toBe(200);
+    expect(await empty.text()).toContain('No downloads in this range yet');
     expect((await get('/settings/shows/netstack-fm', { cookie: member })).status).toBe(200);
     expect((await get('/settings/users', { cookie: member })).status).toBe(404);
     expect((await post('/api/forms/users/add', { email: 'x@example.com', password: 'xxxxxxxxxxxx' }, { cookie: member })).status).toBe(404);

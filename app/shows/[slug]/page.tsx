@@ -1,4 +1,5 @@
-import { loadShowPage, ShowShell } from '../../_components/show-shell';
+import { Suspense } from 'react';
+import { loadShowPage, ShowShell, type ShowPage } from '../../_components/show-shell';
 import { TimeSeriesChart } from '../../_components/charts';
 import { queryShowStats } from '@/lib/reports/query-show-stats';
 import { episodeTable } from '@/lib/reports/episode-table';
@@ -15,8 +16,19 @@ export async function generateMetadata({ params }: Props) {
   return { title: `${slug} — earshot`, openGraph: { images: [{ url: `/shows/${encodeURIComponent(slug)}/og.png`, width: 1200, height: 630 }] } };
 }
 
+/** Access and filters are settled first (a show one may not see is a 404), then the numbers stream in. */
 export default async function ShowOverview({ params, searchParams }: Props) {
   const page = await loadShowPage(params, searchParams);
+  return (
+    <ShowShell page={page} tab="">
+      <Suspense fallback={<p className="muted chart" role="status" aria-busy="true">Loading statistics…</p>}>
+        <Overview page={page} />
+      </Suspense>
+    </ShowShell>
+  );
+}
+
+async function Overview({ page }: { page: ShowPage }) {
   const { show, filters: f, fmt } = page;
   const db = getRuntime().db;
   const month = f.to.slice(0, 7);
@@ -38,7 +50,7 @@ export default async function ShowOverview({ params, searchParams }: Props) {
   const base = `/shows/${encodeURIComponent(show.slug)}`;
   const empty = series.totals.downloads === 0;
   return (
-    <ShowShell page={page} tab="">
+    <>
       <div className="cards">
         <div className="card"><div className="value" data-testid="total-downloads">{fmt(series.totals.downloads)}</div><div className="label">Downloads</div></div>
         <div className="card"><div className="value" data-testid="total-listeners">{fmt(series.totals.listeners)}</div><div className="label">Listeners (once per month)</div></div>
@@ -81,7 +93,7 @@ export default async function ShowOverview({ params, searchParams }: Props) {
           <Top rows={topCountries.series.slice(0, 5).map((r) => ({ label: r.label, n: r.downloads, href: hrefWith(base, f.query, { country: r.key }) }))} fmt={fmt} testid="top-countries" />
         </section>
       </div>
-    </ShowShell>
+    </>
   );
 }
 
