@@ -98,8 +98,8 @@ export const hits = pgTable('hits', {
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   ...hitColumns(),
 }, (t) => [
+  // Raw hits are only read by the counter (by received_at) and dropped by month: no other index.
   primaryKey({ columns: [t.showId, t.ts, t.id] }),
-  index('hits_show_episode_ts_idx').on(t.showId, t.episodeId, t.ts),
   index('hits_received_at_idx').on(t.receivedAt),
 ]);
 

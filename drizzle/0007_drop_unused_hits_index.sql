@@ -1,0 +1,1 @@
+DROP INDEX "hits_show_episode_ts_idx";
