@@ -174,6 +174,9 @@ describe.each(backends())('accounts and API on %s', (backend) => {
       ['/api/v1/shows/netstack-fm/reports/2025-10.csv?by=week', 'by'],
       ['/api/v1/shows/netstack-fm/reports/2025-10.csv?tz=Nowhere', 'tz'],
     ];
+    const unknown = await get('/api/v1/nothing/here', { cookie: admin });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ error: { code: 'not_found', message: 'no such API route' } });
     for (const [p, field] of cases) {
       const r = await get(p, { cookie: admin });
       expect(r.status, p).toBe(400);
