@@ -140,6 +140,23 @@ describe.each(backends())('accounts and API on %s', (backend) => {
     }
   });
 
+  it('a show made public gets a read-only page and share card for anyone; private shows stay 404', async () => {
+    expect((await get('/p/netstack-fm')).status).toBe(404);
+    expect((await get('/p/netstack-fm/og.png')).status).toBe(404);
+    expect((await post('/api/forms/shows/public', { slug: 'netstack-fm', public: '1' }, { cookie: member })).status).toBe(404);
+    expect((await post('/api/forms/shows/public', { slug: 'netstack-fm', public: '1' }, { cookie: admin })).status).toBe(303);
+    const page = await get('/p/netstack-fm');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Public download statistics');
+    expect(html).toContain('/p/netstack-fm/og.png');
+    const card = await get('/p/netstack-fm/og.png');
+    expect(card.headers.get('content-type')).toBe('image/png');
+    expect((await get('/p/other')).status).toBe(404);
+    expect((await post('/api/forms/shows/public', { slug: 'netstack-fm', public: '0' }, { cookie: admin })).status).toBe(303);
+    expect((await get('/p/netstack-fm')).status).toBe(404);
+  });
+
   it('refuses cross-origin state changes (CSRF) and forms without an Origin', async () => {
     const evil = await post('/api/forms/users/add', { email: 'evil@example.com', password: 'xxxxxxxxxxxx', admin: '1' }, { cookie: admin, Origin: 'https://evil.example' });
     expect(evil.status).toBe(403);
