@@ -3,11 +3,29 @@ import type { Db } from '../../db/client';
 /** Reports and the API include every hit received more than this long ago (SPEC §3). */
 export const COUNT_LAG_SECONDS = 5;
 
-/** Hits per counting statement (a larger backlog is split by received_at). */
-const CHUNK_HITS = 500_000;
+export type CountResult = { hits: number; downloads: number; watermark: string };
 
-/** One counting pass over hits received in ($1, $2]. */
-const COUNT_SQL = `WITH new_hits AS (
+/**
+ * The counting engine (SPEC §3, IAB v2.3), in SQL on the server, incremental: only hits
+ * received since the last run (and more than COUNT_LAG_SECONDS ago) are read. A hit is a
+ * download when it is a GET, not a probe (`Range: bytes=0-0|0-1`; in imported media-server
+ * logs only 200/206 count and a 206 of at most 2 bytes is a probe; prefix logs only 302), attributed
+ * (only attributed hits are in `hits`), and the first such hit of its (episode, listener
+ * hash, UTC day) — the primary key of `downloads` with ON CONFLICT DO NOTHING. Bots pass the
+ * same rules into a separate measure. Rollups are incremented from the rows actually inserted.
+ * One transaction under an advisory lock: two counters never double count.
+ */
+export async function countDownloads(db: Db, opts: { lagSeconds?: number } = {}): Promise<CountResult> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(7230432)');
+    await tx.query("SET LOCAL work_mem = '64MB'");
+    await tx.query("INSERT INTO job_state (job, watermark) VALUES ('count-downloads', '-infinity') ON CONFLICT (job) DO NOTHING");
+    const [state] = await tx.query<{ from_ts: string; upto: string }>(
+      `SELECT watermark::text AS from_ts, greatest(watermark, now() - make_interval(secs => $1))::text AS upto FROM job_state WHERE job = 'count-downloads'`,
+      [opts.lagSeconds ?? COUNT_LAG_SECONDS],
+    );
+    const [r] = await tx.query<{ hits: number; downloads: number }>(
+      `WITH new_hits AS (
          SELECT * FROM hits WHERE received_at > $1::timestamptz AND received_at <= $2::timestamptz
        ), hits_rollup AS (
          INSERT INTO rollup_hits_hour (show_id, episode_id, hour, hits)
@@ -79,48 +97,10 @@ const COUNT_SQL = `WITH new_hits AS (
          ON CONFLICT (show_id, scope, period, value) DO UPDATE SET listeners = rollup_listeners.listeners + excluded.listeners,
            bot_listeners = rollup_listeners.bot_listeners + excluded.bot_listeners
        )
-       SELECT (SELECT count(*) FROM new_hits)::int AS hits, (SELECT count(*) FROM inserted)::int AS downloads`;
-
-export type CountResult = { hits: number; downloads: number; watermark: string; chunks: number };
-
-/**
- * The counting engine (SPEC §3, IAB v2.3), in SQL on the server, incremental: only hits
- * received since the last run (and more than COUNT_LAG_SECONDS ago) are read. A hit is a
- * download when it is a GET, not a probe (`Range: bytes=0-0|0-1`; in imported media-server
- * logs only 200/206 count and a 206 of at most 2 bytes is a probe; prefix logs only 302), attributed
- * (only attributed hits are in `hits`), and the first such hit of its (episode, listener
- * hash, UTC day) — the primary key of `downloads` with ON CONFLICT DO NOTHING. Bots pass the
- * same rules into a separate measure. Rollups are incremented from the rows actually inserted.
- * One transaction under an advisory lock: two counters never double count.
- */
-export async function countDownloads(db: Db, opts: { lagSeconds?: number; chunkHits?: number } = {}): Promise<CountResult> {
-  return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock(7230432)');
-    await tx.query("SET LOCAL work_mem = '64MB'");
-    await tx.query("INSERT INTO job_state (job, watermark) VALUES ('count-downloads', '-infinity') ON CONFLICT (job) DO NOTHING");
-    const [state] = await tx.query<{ from_ts: string; upto: string }>(
-      `SELECT watermark::text AS from_ts, greatest(watermark, now() - make_interval(secs => $1))::text AS upto FROM job_state WHERE job = 'count-downloads'`,
-      [opts.lagSeconds ?? COUNT_LAG_SECONDS],
+       SELECT (SELECT count(*) FROM new_hits)::int AS hits, (SELECT count(*) FROM inserted)::int AS downloads`,
+      [state!.from_ts, state!.upto],
     );
-    // A large backlog (an import, a long outage) is counted in chunks of received_at so every
-    // sort stays in memory; the result is the same as one pass.
-    let from = state!.from_ts;
-    const total = { hits: 0, downloads: 0, chunks: 0 };
-    for (;;) {
-      const [edge] = await tx.query<{ ts: string | null }>(
-        `SELECT received_at::text AS ts FROM hits WHERE received_at > $1::timestamptz AND received_at <= $2::timestamptz
-         ORDER BY received_at OFFSET $3 LIMIT 1`,
-        [from, state!.upto, opts.chunkHits ?? CHUNK_HITS],
-      );
-      const to = edge?.ts ?? state!.upto;
-      const [r] = await tx.query<{ hits: number; downloads: number }>(COUNT_SQL, [from, to]);
-      total.hits += Number(r!.hits);
-      total.downloads += Number(r!.downloads);
-      total.chunks++;
-      if (!edge?.ts) break;
-      from = to;
-    }
     await tx.query("UPDATE job_state SET watermark = $1::timestamptz WHERE job = 'count-downloads'", [state!.upto]);
-    return { ...total, watermark: state!.upto };
+    return { hits: Number(r!.hits), downloads: Number(r!.downloads), watermark: state!.upto };
   });
 }
