@@ -37,6 +37,29 @@ describe('CLI (embedded database)', () => {
     expect(cli(dir, 'shows').out).toMatch(/^netstack-fm\t8 episodes\tnetstack\.fm/m);
   });
 
+  it('create-user prints a one-time password (stored only as a scrypt hash); create-token prints a token once', async () => {
+    const u = cli(dir, 'create-user', 'Host@Example.com', '--show', 'netstack-fm');
+    expect(u.code, u.err).toBe(0);
+    expect(u.out).toMatch(/^created member host@example\.com\none-time password: [\w-]{16}\n$/);
+    const again = cli(dir, 'create-user', 'host@example.com');
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/already exists/);
+    const t = cli(dir, 'create-token', '--show', 'netstack-fm', '--name', 'sponsor');
+    expect(t.code, t.err).toBe(0);
+    const token = t.out.trim();
+    expect(token).toMatch(/^et_[\w-]{43}$/);
+    const db = await openDb({ dataDir: dir });
+    try {
+      const password = /one-time password: (\S+)/.exec(u.out)![1]!;
+      const rows = await db.query<{ t: string }>("SELECT (SELECT string_agg(password_hash, ',') FROM users) || (SELECT string_agg(encode(token_hash, 'hex'), ',') FROM api_tokens) AS t");
+      expect(rows[0]!.t).not.toContain(password);
+      expect(rows[0]!.t).not.toContain(token);
+      expect(await db.query('SELECT name FROM api_tokens')).toEqual([{ name: 'sponsor' }]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it.each([
     [['add-show', DEMO], /already registered as "netstack-fm"/],
     [['add-show', path.join(ROOT, 'tests', 'fixtures', 'feeds', 'minimal.xml'), '--slug', 'netstack-fm'], /slug "netstack-fm" is already taken/],
@@ -54,6 +77,12 @@ describe('CLI (embedded database)', () => {
     [['report', '--show', 'netstack-fm', '--month', '2025-11', '--by', 'planet'], /--by must be one of/],
     [['report', '--show', 'nope', '--month', '2025-11'], /no show "nope"/],
     [['report', '--month', '2025-11'], /usage/],
+    [['report', '--show', 'netstack-fm', '--month', '2025-11', '--tz', 'Mars/Olympus'], /--tz must be an IANA time zone/],
+    [['create-user', 'not-an-email'], /not an email address/],
+    [['create-user'], /usage/],
+    [['create-user', 'a@example.com', '--show', 'nope'], /no show "nope"/],
+    [['create-token'], /usage/],
+    [['create-token', '--show', 'nope'], /no show "nope"/],
   ])('%j → one line on stderr, exit 2, nothing written', (args, message) => {
     const r = cli(dir, ...(args as string[]));
     expect(r.code).toBe(2);
