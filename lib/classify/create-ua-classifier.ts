@@ -26,6 +26,14 @@ const UAP_DEVICE_CATEGORY: Record<string, string> = {
 };
 const DESKTOP_OS = /^(Windows|Mac OS|macOS|Linux|Ubuntu|Debian|Fedora|Chromium OS|Chrome OS|FreeBSD)/;
 const OS_OF_DEVICE: Array<[RegExp, string]> = [[/^Apple (iPhone|iPad|iPod|HomePod)/, 'iOS'], [/^Apple Watch/, 'watchOS'], [/^Apple TV/, 'tvOS'], [/^Apple Mac/, 'macOS'], [/^Android/, 'Android']];
+/** One spelling per OS, whichever source named it (ua-parser-js says both `Android` and `android`, `Mac OS` where OPAWG devices say macOS). */
+const OS_NAMES: Record<string, string> = {
+  android: 'Android', ios: 'iOS', ipados: 'iOS', 'mac os': 'macOS', 'mac os x': 'macOS', macos: 'macOS', windows: 'Windows', linux: 'Linux',
+  'chromium os': 'ChromeOS', 'chrome os': 'ChromeOS', chromeos: 'ChromeOS', watchos: 'watchOS', tvos: 'tvOS',
+};
+export function canonicalOs(name: string | null): string | null {
+  return name ? (OS_NAMES[name.toLowerCase()] ?? name) : null;
+}
 const CACHE_MAX = 10_000;
 const CACHEABLE_LENGTH = 512;
 
@@ -98,7 +106,7 @@ export function createUaClassifier(): UaClassifier {
     let app = 'Unknown';
     if (name && (uaType === 'app' || uaType === 'library' || uaType === 'bot')) app = name;
     else if (uaType === 'browser') app = `Browser: ${browser ?? name ?? 'Unknown'}`;
-    return { uaType, name, isBot, app, device, deviceCategory, os: os2, browser };
+    return { uaType, name, isBot, app, device, deviceCategory, os: canonicalOs(os2), browser };
   }
 
   return {

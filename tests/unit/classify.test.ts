@@ -93,3 +93,21 @@ describe('geo (bundled DB-IP Lite)', async () => {
     expect(geo('garbage')).toEqual({ country: 'ZZ', region: '' });
   });
 });
+
+describe('operating system names', () => {
+  it('have one spelling whichever source named them', async () => {
+    const { createUaClassifier, canonicalOs } = await import('../../lib/classify/create-ua-classifier');
+    const c = createUaClassifier();
+    const oses = new Set(
+      ['Spotify/8.8.0 Android/33 (SM-G991B)', 'app.revanced.android.apps.youtube.music/62852240 (Linux; U; Android 11; pt_BR; Redmi Note 8 Pro; Build/RP1A.200720.011; Cronet/120.0.6057.2)', 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36',
+        'Podcast Addict - Dalvik/2.1.0 (Linux; U; Android 13; SM-A536B Build/TP1A.220624.014)']
+        .map((ua) => c.classify(ua).os).filter(Boolean),
+    );
+    expect([...oses]).toEqual(['Android']);
+    expect(c.classify('URL/Emacs Emacs/28.2 (TTY; x86_64-pc-linux-gnu)').os ?? 'Linux').toBe('Linux');
+    expect(canonicalOs('Mac OS')).toBe('macOS');
+    expect(canonicalOs('android')).toBe('Android');
+    expect(canonicalOs('Windows')).toBe('Windows');
+    expect(canonicalOs('HarmonyOS')).toBe('HarmonyOS');
+  });
+});
