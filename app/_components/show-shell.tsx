@@ -77,9 +77,11 @@ export function ShowShell({ page, tab, children, filters = true }: { page: ShowP
             <button type="submit">Apply</button>
           </form>
         )}
-        <p className="muted" data-testid="range">
-          {f.from} – {f.to} ({f.tz}){f.episode ? ' · one episode' : ''}{f.app ? ` · app ${f.app}` : ''}{f.country ? ` · country ${f.country}` : ''}
-        </p>
+        {filters && (
+          <p className="muted" data-testid="range">
+            {f.from} – {f.to} ({f.tz}){f.episode ? ' · one episode' : ''}{f.app ? ` · app ${f.app}` : ''}{f.country ? ` · country ${f.country}` : ''}
+          </p>
+        )}
         {f.error && <p className="alert" role="alert">{f.error}</p>}
         <Suspense fallback={null}><BrowserTimeZone enabled={!f.query.tz && !user.timeZone} /></Suspense>
         {children}

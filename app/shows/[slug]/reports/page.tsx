@@ -38,7 +38,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
       <h2>Download CSV</h2>
       <p>
         {REPORT_BYS.map((by) => (
-          <a key={by} className="button secondary" style={{ margin: '0 .5rem .5rem 0' }} href={`${api}?by=${by}${bots ? '&bots=1' : ''}`} download data-testid={`csv-${by}`}>By {by}</a>
+          <a key={by} className="button secondary" style={{ margin: '0 .5rem .5rem 0' }} href={`${api}?by=${by}${bots ? '&bots=1' : ''}`} download data-testid={`csv-${by}`}>By {by === 'os' ? 'OS' : by}</a>
         ))}
       </p>
       <p className="muted">The same files as <code>earshot report --show {show.slug} --month {month} --by …</code>. Months are UTC calendar months.</p>
