@@ -144,7 +144,8 @@ export const downloads = pgTable('downloads', {
   webPlayer: text('web_player'),
 }, (t) => [
   primaryKey({ columns: [t.showId, t.episodeId, t.day, t.listenerHash, t.isBot] }),
-  index('downloads_show_day_idx').on(t.showId, t.day),
+  // (show, day) range reads, and the counter's "was this listener already counted that day" probe.
+  index('downloads_show_day_listener_idx').on(t.showId, t.day, t.listenerHash, t.isBot),
 ]);
 
 /** Downloads per show × episode × UTC hour (hours let any time zone cut its own days). */
@@ -204,13 +205,6 @@ export const listenerEpisodeMonth = pgTable('listener_episode_month', {
   listenerHash: bytea('listener_hash').notNull(),
   isBot: boolean('is_bot').notNull(),
 }, (t) => [primaryKey({ columns: [t.showId, t.episodeId, t.month, t.listenerHash, t.isBot] })]);
-
-export const listenerDay = pgTable('listener_day', {
-  showId: bigint('show_id', { mode: 'number' }).notNull(),
-  day: date('day', { mode: 'string' }).notNull(),
-  listenerHash: bytea('listener_hash').notNull(),
-  isBot: boolean('is_bot').notNull(),
-}, (t) => [primaryKey({ columns: [t.showId, t.day, t.listenerHash, t.isBot] })]);
 
 /**
  * Listener counts: scope `month` (period = first of the month, value ''), `day` (period = the

@@ -82,10 +82,10 @@ export async function countDownloads(db: Db, opts: { lagSeconds?: number } = {})
          ON CONFLICT DO NOTHING
          RETURNING show_id, episode_id, month, is_bot
        ), new_day AS (
-         INSERT INTO listener_day (show_id, day, listener_hash, is_bot)
-         SELECT DISTINCT show_id, day, listener_hash, is_bot FROM inserted
-         ON CONFLICT DO NOTHING
-         RETURNING show_id, day, is_bot
+         -- A listener is new for the day when no download of theirs that day was counted before
+         -- this run (every part of one statement sees the table as it was before it).
+         SELECT DISTINCT i.show_id, i.day, i.listener_hash, i.is_bot FROM inserted i
+         WHERE NOT EXISTS (SELECT 1 FROM downloads d WHERE d.show_id = i.show_id AND d.day = i.day AND d.listener_hash = i.listener_hash AND d.is_bot = i.is_bot)
        ), listener_rollup AS (
          INSERT INTO rollup_listeners (show_id, scope, period, value, listeners, bot_listeners)
          SELECT show_id, scope, period, value, count(*) FILTER (WHERE NOT is_bot), count(*) FILTER (WHERE is_bot) FROM (

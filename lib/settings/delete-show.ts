@@ -5,7 +5,7 @@ export async function deleteShow(db: Db, showId: number): Promise<void> {
   await db.transaction(async (tx) => {
     for (const table of [
       'hits', 'pending_hits', 'downloads', 'rollup_episode_hour', 'rollup_hits_hour', 'rollup_dimension_day', 'rollup_listeners',
-      'listener_month', 'listener_episode_month', 'listener_day', 'user_shows', 'api_token_shows', 'episode_urls', 'episodes',
+      'listener_month', 'listener_episode_month', 'user_shows', 'api_token_shows', 'episode_urls', 'episodes',
     ]) {
       await tx.query(`DELETE FROM ${table} WHERE show_id = $1`, [showId]);
     }
