@@ -184,7 +184,8 @@ export const rollupHitsHour = pgTable('rollup_hits_hour', {
 /**
  * Listener sets (who was already counted), so listener rollups can be kept incrementally:
  * per show × UTC month (with the listener's first app/country/region/device/os that month),
- * per show × episode × month, per show × UTC day.
+ * per show × episode × month. (Whether a listener is new for a UTC day is probed on the
+ * `downloads` index instead: a per-day set would be nearly as large as `downloads` itself.)
  */
 export const listenerMonth = pgTable('listener_month', {
   showId: bigint('show_id', { mode: 'number' }).notNull(),
