@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import { getRuntime } from '@/lib/runtime/get-runtime';
 import { setupOpen } from '@/lib/auth/setup-response';
+import { isLocalPath } from '@/lib/auth/form-helpers';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +14,7 @@ const MESSAGES: Record<string, string> = {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   if (await setupOpen(getRuntime())) redirect('/setup');
   const sp = await searchParams;
-  const next = sp.next && /^\/(?![/\\])/.test(sp.next) ? sp.next : '/';
+  const next = sp.next && isLocalPath(sp.next) ? sp.next : '/';
   const error = sp.error ? MESSAGES[sp.error] : undefined;
   return (
     <main className="narrow">

@@ -3,9 +3,14 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** A path on this site (not `//host` or `/\\host`, no white space): safe to redirect to. */
+export function isLocalPath(p: string): boolean {
+  return /^\/(?![/\\])[^\s]*$/.test(p);
+}
+
 /** A 303 to a local path (anything else goes to `/`: no open redirect). */
 export function seeOther(location: string, headers: Record<string, string> = {}): Response {
-  const safe = /^\/(?![/\\])[^\s]*$/.test(location) ? location : '/';
+  const safe = isLocalPath(location) ? location : '/';
   return new Response(null, { status: 303, headers: { Location: safe, 'Cache-Control': 'no-store', ...headers } });
 }
 

@@ -2,7 +2,7 @@ import type { Runtime } from '../runtime/start-runtime';
 import { hashPassword, verifyPassword } from './hash-password';
 import { LoginThrottle } from './login-throttle';
 import { createSession, sessionCookie } from './sessions';
-import { readForm, seeOther } from './form-helpers';
+import { isLocalPath, readForm, seeOther } from './form-helpers';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -24,7 +24,7 @@ export async function loginResponse(rt: Runtime, request: Request): Promise<Resp
   const form = await readForm(request);
   const email = form.get('email').trim().toLowerCase().slice(0, 254);
   const password = form.get('password').slice(0, 200);
-  const next = /^\/(?![/\\])/.test(form.get('next')) ? form.get('next') : '/';
+  const next = isLocalPath(form.get('next')) ? form.get('next') : '/';
   const client = request.headers.get('x-earshot-client') ?? '';
   if (!email || !password) return back('missing', next);
   if (throttle.retryAfter(email, client) > 0) return back('throttled', next);
@@ -37,5 +37,5 @@ export async function loginResponse(rt: Runtime, request: Request): Promise<Resp
   }
   throttle.succeed(email);
   const token = await createSession(rt.db, Number(user.id));
-  return seeOther(next, { 'Set-Cookie': sessionCookie(token, rt.config.publicUrl.startsWith('https:')) });
+  return seeOther(next, { 'Set-Cookie': sessionCookie(token, rt.config.publicUrl) });
 }

@@ -7,5 +7,5 @@ import { seeOther } from './form-helpers';
 export async function logoutResponse(rt: Runtime, request: Request): Promise<Response> {
   const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
   if (token) await deleteSession(rt.db, token);
-  return seeOther('/login', { 'Set-Cookie': sessionCookie(null, rt.config.publicUrl.startsWith('https:')) });
+  return seeOther('/login', { 'Set-Cookie': sessionCookie(null, rt.config.publicUrl) });
 }

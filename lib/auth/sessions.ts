@@ -20,8 +20,9 @@ export async function deleteSession(db: Queryable, token: string): Promise<void>
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]);
 }
 
-/** The Set-Cookie value for a session (or for clearing it with `token` null). */
-export function sessionCookie(token: string | null, secure: boolean): string {
+/** The Set-Cookie value for a session (or for clearing it with `token` null); `Secure` when this site is served over https. */
+export function sessionCookie(token: string | null, publicUrl: string): string {
+  const secure = publicUrl.startsWith('https:');
   const parts = [`${SESSION_COOKIE}=${token ?? ''}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${token ? SESSION_DAYS * 86_400 : 0}`];
   if (secure) parts.push('Secure');
   return parts.join('; ');

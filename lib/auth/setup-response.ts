@@ -22,7 +22,7 @@ export async function setupResponse(rt: Runtime, request: Request): Promise<Resp
   try {
     const user = await createUser(rt.db, { email: form.get('email'), password: form.get('password'), isAdmin: true });
     const token = await createSession(rt.db, user.userId);
-    return seeOther('/', { 'Set-Cookie': sessionCookie(token, rt.config.publicUrl.startsWith('https:')) });
+    return seeOther('/', { 'Set-Cookie': sessionCookie(token, rt.config.publicUrl) });
   } catch (err) {
     if (err instanceof UserInputError) return htmlPage('Setup', `<p role="alert">${escapeHtml(err.message)}</p><p><a href="/setup">Back</a></p>`, 400);
     throw err;

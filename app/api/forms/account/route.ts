@@ -1,5 +1,5 @@
 import { findPrincipal } from '@/lib/auth/find-principal';
-import { readForm, seeOther, htmlPage } from '@/lib/auth/form-helpers';
+import { isLocalPath, readForm, seeOther, htmlPage } from '@/lib/auth/form-helpers';
 import { parseTimeZone } from '@/lib/reports/parse-time-zone';
 import { getRuntime } from '@/lib/runtime/get-runtime';
 
@@ -16,5 +16,5 @@ export async function POST(request: Request): Promise<Response> {
   if (raw && !tz) return htmlPage('Unknown time zone', `<p class="alert" role="alert">Not a time zone name such as Europe/Berlin.</p><p><a href="/settings">Back</a></p>`, 400);
   await rt.db.query('UPDATE users SET time_zone = $2 WHERE id = $1', [p.userId, tz]);
   const back = form.get('back');
-  return seeOther(/^\/(?![/\\])/.test(back) ? back : '/settings');
+  return seeOther(isLocalPath(back) ? back : '/settings');
 }
